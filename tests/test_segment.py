@@ -1,0 +1,55 @@
+from tosscan.segment import segment
+
+LEGAL = """TERMS OF SERVICE
+
+3. Licence
+3.2 You grant Acme Inc. a licence, e.g. to host your content, as described in Sec. 4. We may
+change these terms at any time.
+(a) the first case; and
+(b) the second case, i.e. the other one.
+- a bullet point. With two sentences.
+"""
+
+
+def texts(text, spans):
+    return [text[s.start:s.end] for s in spans]
+
+
+def test_offsets_are_exact_and_trimmed():
+    seg = segment(LEGAL)
+    for span in seg.sections + seg.clauses + seg.sentences:
+        piece = LEGAL[span.start:span.end]
+        assert piece == piece.strip() and piece
+
+
+def test_headings_and_clauses():
+    seg = segment(LEGAL)
+    headings = [LEGAL[c.start:c.end] for c in seg.clauses if c.kind == "heading"]
+    assert headings == ["TERMS OF SERVICE", "3. Licence"]
+    clauses = [LEGAL[c.start:c.end] for c in seg.clauses if c.kind == "clause"]
+    assert clauses[1:] == ["(a) the first case; and", "(b) the second case, i.e. the other one.",
+                           "- a bullet point. With two sentences."]
+    assert len(seg.sections) == 2
+
+
+def test_sentences_skip_abbreviations_and_join_wrapped_lines():
+    sentences = texts(LEGAL, segment(LEGAL).sentences)
+    assert "3.2 You grant Acme Inc. a licence, e.g. to host your content, as described in Sec. 4." in sentences
+    assert "We may\nchange these terms at any time." in sentences
+    assert "- a bullet point." in sentences and "With two sentences." in sentences
+
+
+def test_chinese_sentences_and_numbered_clauses():
+    text = "第一条 总则\n一、我们收集您的人脸信息。我们不会出售；但会共享！\n（二）保存期限为三十天。"
+    seg = segment(text, "zh")
+    assert texts(text, seg.sentences) == ["第一条 总则", "一、我们收集您的人脸信息。", "我们不会出售；", "但会共享！",
+                                          "（二）保存期限为三十天。"]
+    assert seg.clauses[0].kind == "heading"
+
+
+def test_lookup_by_offset():
+    seg = segment(LEGAL)
+    offset = LEGAL.index("Acme")
+    sentence = seg.sentences[seg.sentence_at(offset)]
+    assert LEGAL[sentence.start:sentence.end].startswith("3.2 You grant")
+    assert seg.sentence_at(LEGAL.index("\n\n")) == -1

@@ -1,0 +1,157 @@
+"""Command line: tosscan scan | rules list | rules test | eval | bench | serve.
+
+Exit codes: 0 fine, 1 a finding at or above --fail-on, 2 an error (bad input, bad rules, bad options).
+"""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import TosscanError
+from .models import SEVERITY_ORDER
+
+app = typer.Typer(help="Reads an AI app's terms of service or privacy policy and reports what it takes from you.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+rules_app = typer.Typer(help="List and test the rule catalogue.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+err = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    en = "en"
+    zh = "zh"
+
+
+class FailOn(str, Enum):
+    critical = "critical"
+    high = "high"
+    medium = "medium"
+    low = "low"
+    never = "never"
+
+
+def fail(message: str) -> "typer.Exit":
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    return typer.Exit(2)
+
+
+def read_document(path: str):
+    """PATH, '-' for standard input, or an http(s) URL -> Document."""
+    from . import ingest
+
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        return ingest.from_bytes(data, "<stdin>")
+    if path.startswith(("http://", "https://")):
+        from .ingest.url import fetch_document
+
+        return fetch_document(path)
+    return ingest.from_path(path)
+
+
+def exceeds(findings, fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    floor = SEVERITY_ORDER[fail_on]
+    return any(f.kind != "protection" and SEVERITY_ORDER[f.severity] >= floor for f in findings)
+
+
+@app.command()
+def scan(
+    path: str = typer.Argument(..., help="Document to scan: a file (.txt .md .html .pdf), '-' for stdin, or a URL."),
+    format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+    lang: Lang = typer.Option(Lang.auto, "--lang", help="Document language (auto-detected by default)."),
+    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on",
+                                   help="Exit 1 when a risk or gap at or above this severity is found."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to a file."),
+) -> None:
+    """Scan one document and print its report."""
+    from .scanner import scan as scan_document
+    from .report import render
+
+    try:
+        document = read_document(path)
+        report = scan_document(document, lang.value)
+    except (TosscanError, ValueError) as exc:
+        raise fail(str(exc))
+    rendered = render(report, format.value, color=output is None and sys.stdout.isatty())
+    if output:
+        output.write_text(rendered, encoding="utf-8")
+        err.print(f"report written to {output}")
+    else:
+        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    raise typer.Exit(1 if exceeds(report.findings, fail_on.value) else 0)
+
+
+@rules_app.command("list")
+def rules_list(
+    format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Only rules of this language."),
+) -> None:
+    """List every rule: id, category, kind, severity, title."""
+    import json
+
+    from .rules.loader import bundled_ruleset
+
+    try:
+        ruleset = bundled_ruleset()
+    except TosscanError as exc:
+        raise fail(str(exc))
+    rules = [r for r in ruleset.rules if lang in (None, Lang.auto) or r.language == lang.value]
+    if format == OutputFormat.json:
+        print(json.dumps([r.model_dump(mode="json", exclude={"match", "gap"}) | {"language": r.language}
+                          for r in rules], ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(rules)} rules")
+    for col in ("id", "category", "kind", "severity", "title"):
+        table.add_column(col)
+    for r in rules:
+        table.add_row(r.id, r.category, r.kind, r.severity, r.title)
+    Console().print(table)
+
+
+@rules_app.command("test")
+def rules_test(
+    path: Optional[list[Path]] = typer.Argument(None, help="Rule folders (default: the bundled rules)."),
+) -> None:
+    """Run every rule's match / no_match examples; exit 1 when one fails."""
+    from .rules.loader import load_rules
+    from .ruletest import run_all
+    from .scanner import Scanner
+
+    try:
+        scanner = Scanner(load_rules(*path) if path else None)
+        results = run_all(scanner)
+    except TosscanError as exc:
+        raise fail(str(exc))
+    failures = [r for r in results if not r.ok]
+    console = Console()
+    for r in failures:
+        want = "should match" if r.expected else "should not match"
+        console.print(f"[red]FAIL[/] {r.rule}: {want}: {r.text!r}", highlight=False, soft_wrap=True)
+    rules = len(scanner.ruleset.rules)
+    console.print(f"{len(results) - len(failures)} passed, {len(failures)} failed ({rules} rules)")
+    raise typer.Exit(1 if failures else 0)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""Run compiled rules over a segmented document and return findings (risks, protections, then gaps).
+
+Flow: tokenize once -> match every phrase/token term in one pass -> index the hits by sentence and clause ->
+for each rule, intersect the units where its anchored groups hit -> check the remaining groups (regexes searched
+only inside those units) and the `none` guards -> one finding per unit. Gap rules look at the whole document and
+at the findings already made.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from .models import Evidence, Finding
+from .rules.compile import CompiledGroup, CompiledRule, CompiledRuleset
+from .segment import Segmentation, Span, segment
+
+Hit = tuple[int, int]  # character offsets
+
+
+class _Index:
+    """Where each term matched: per key, per scope unit, the list of character spans."""
+
+    def __init__(self, seg: Segmentation, hits: dict[str, list[Hit]]):
+        self.seg = seg
+        self.hits = hits
+        self.by_unit: dict[str, dict[str, dict[int, list[Hit]]]] = {"sentence": {}, "clause": {}}
+        locate = {"sentence": seg.sentence_at, "clause": seg.clause_at}
+        units = {"sentence": seg.sentences, "clause": seg.clauses}
+        for key, spans in hits.items():
+            for scope in ("sentence", "clause"):
+                table: dict[int, list[Hit]] = defaultdict(list)
+                for span in spans:
+                    unit = locate[scope](span[0])
+                    if unit >= 0 and units[scope][unit].kind != "heading":
+                        table[unit].append(span)
+                self.by_unit[scope][key] = table
+
+    def units_of(self, group: CompiledGroup, scope: str) -> set[int]:
+        found: set[int] = set()
+        table = self.by_unit[scope]
+        for key in group.eager_keys:
+            if key in table:
+                found.update(table[key])
+        return found
+
+    def spans_in(self, group: CompiledGroup, scope: str, unit: int, span: Span, text: str) -> list[tuple[str, Hit]]:
+        out: list[tuple[str, Hit]] = []
+        table = self.by_unit[scope]
+        for key in group.eager_keys:
+            out.extend((key, h) for h in table.get(key, {}).get(unit, ()))
+        if group.regexes:
+            chunk = text[span.start:span.end]
+            for key, regex in group.regexes:
+                out.extend((key, (span.start + m.start(), span.start + m.end()))
+                           for m in regex.finditer(chunk) if m.end() > m.start())
+        return out
+
+    def anywhere(self, group: CompiledGroup, text: str) -> list[tuple[str, Hit]]:
+        out: list[tuple[str, Hit]] = []
+        for key in group.eager_keys:
+            out.extend((key, h) for h in self.hits.get(key, ())[:1])
+        for key, regex in group.regexes:
+            m = regex.search(text)
+            if m:
+                out.append((key, (m.start(), m.end())))
+        return out
+
+
+def collect_hits(ruleset: CompiledRuleset, doc: Doc) -> dict[str, list[Hit]]:
+    strings = doc.vocab.strings
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    for matcher in (ruleset.phrase_matcher, ruleset.matcher):
+        if len(matcher) == 0:
+            continue
+        for match_id, start, end in matcher(doc):
+            first, last = doc[start], doc[end - 1]
+            hits[strings[match_id]].append((first.idx, last.idx + len(last.text)))
+    return hits
+
+
+def _evidence(pairs: Iterable[tuple[str, Hit]], text: str, labels: dict[str, str], role: str = "match"):
+    seen = set()
+    out = []
+    for key, (s, e) in sorted(pairs, key=lambda p: p[1]):
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
+        out.append(Evidence(start=s, end=e, text=text[s:e], role=role, term=labels.get(key, key)))
+    return out
+
+
+def _finding(rule_c: CompiledRule, start: int | None, end: int | None, text: str,
+             evidence: list[Evidence]) -> Finding:
+    rule = rule_c.rule
+    return Finding(rule=rule.id, category=rule.category, kind=rule.kind, severity=rule.severity, title=rule.title,
+                   explanation=rule.explanation, fair_alternative=rule.fair_alternative,
+                   references=list(rule.references), start=start, end=end,
+                   text=None if start is None else text[start:end], evidence=evidence)
+
+
+def _clause_rule_findings(rule_c: CompiledRule, index: _Index, text: str, labels: dict[str, str]) -> list[Finding]:
+    rule = rule_c.rule
+    scope = rule.scope
+    seg = index.seg
+    units = seg.sentences if scope == "sentence" else seg.clauses
+    candidates: set[int] | None = None
+    for group in rule_c.anchored:
+        found = index.units_of(group, scope)
+        candidates = found if candidates is None else candidates & found
+        if not candidates:
+            return []
+    if candidates is None:  # only regex groups: every unit is a candidate
+        candidates = {i for i, u in enumerate(units) if u.kind != "heading"}
+    findings = []
+    for unit in sorted(candidates):
+        span = units[unit]
+        matched: list[tuple[str, Hit]] = []
+        for group in rule_c.all:
+            found = index.spans_in(group, scope, unit, span, text)
+            if not found:
+                break
+            matched.extend(found)
+        else:
+            if any(index.spans_in(g, scope, unit, span, text) for g in rule_c.none):
+                continue
+            start, end = span.start, span.end
+            if scope == "clause":
+                # Quote the sentences that hold the evidence, not a whole long paragraph.
+                sentences = [seg.sentence_at(s) for _, (s, _) in matched]
+                sentences = [i for i in sentences if i >= 0]
+                if sentences:
+                    start, end = seg.sentences[min(sentences)].start, seg.sentences[max(sentences)].end
+            findings.append(_finding(rule_c, start, end, text, _evidence(matched, text, labels)))
+    return findings
+
+
+def _gap_findings(rule_c: CompiledRule, index: _Index, text: str, findings: list[Finding],
+                  labels: dict[str, str]) -> list[Finding]:
+    addressed = rule_c.rule.gap.addressed_by  # type: ignore[union-attr]
+    if any(f.category in addressed.categories and f.kind in addressed.kinds for f in findings):
+        return []
+    if rule_c.gap_addressed and rule_c.gap_addressed.terms and index.anywhere(rule_c.gap_addressed, text):
+        return []
+    context: list[tuple[str, Hit]] = []
+    for group in rule_c.gap_applies:
+        found = index.anywhere(group, text)
+        if not found:
+            return []
+        context.extend(found[:1])
+    return [_finding(rule_c, None, None, text, _evidence(context, text, labels, role="context"))]
+
+
+def run_rules(ruleset: CompiledRuleset, text: str, seg: Segmentation | None = None,
+              doc: Doc | None = None) -> list[Finding]:
+    """All findings of `ruleset` on `text`, clause findings in document order, then gaps."""
+    seg = seg or segment(text, ruleset.lang)
+    doc = doc if doc is not None else ruleset.nlp.make_doc(text)
+    index = _Index(seg, collect_hits(ruleset, doc))
+    labels = ruleset.term_labels
+    findings: list[Finding] = []
+    for rule_c in ruleset.rules:
+        if rule_c.rule.kind != "gap":
+            findings.extend(_clause_rule_findings(rule_c, index, text, labels))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    gaps: list[Finding] = []
+    for rule_c in ruleset.rules:
+        if rule_c.rule.kind == "gap":
+            gaps.extend(_gap_findings(rule_c, index, text, findings, labels))
+    return findings + gaps

@@ -1,0 +1,79 @@
+"""Fixed texts of reports (headings, grade explanation) in the document's language."""
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "grade_intro": "Grade {grade} (score {score}/100).",
+        "risks_found": "Risks found: {items}.",
+        "no_risks": "No risky clause was found.",
+        "n_critical": "{n} critical",
+        "n_high": "{n} high",
+        "n_medium": "{n} medium",
+        "n_low": "{n} low",
+        "gaps_found": "{n} important topic(s) are not addressed at all.",
+        "protections_found": "{n} protective clause(s) count in its favour.",
+        "biggest_drivers": "What weighs most: {items}.",
+        "critical_cap": "A critical risk caps the grade at D whatever else the document promises.",
+        "report_title": "What these terms take from you",
+        "risks": "Risks",
+        "gaps": "What this policy does not tell you",
+        "protections": "Protections it promises",
+        "summary": "Summary by category",
+        "why": "Why it matters",
+        "fair": "What a fair clause says",
+        "references": "References",
+        "evidence": "Matched",
+        "full_text": "Full text",
+        "none_found": "None found.",
+        "category": "Category",
+        "severity": "Severity",
+        "language": "Language",
+        "source": "Source",
+        "chars": "characters",
+        "gap_note": "(not stated anywhere in the document)",
+    },
+    "zh": {
+        "grade_intro": "评级 {grade}（{score}/100 分）。",
+        "risks_found": "发现的风险：{items}。",
+        "no_risks": "未发现风险条款。",
+        "n_critical": "{n} 项严重",
+        "n_high": "{n} 项高",
+        "n_medium": "{n} 项中",
+        "n_low": "{n} 项低",
+        "gaps_found": "有 {n} 个重要事项完全没有说明。",
+        "protections_found": "{n} 项保护性条款为其加分。",
+        "biggest_drivers": "影响最大的是：{items}。",
+        "critical_cap": "存在严重风险时，无论文件作出其他何种承诺，评级最高为 D。",
+        "report_title": "这份协议从你这里拿走了什么",
+        "risks": "风险",
+        "gaps": "这份政策没有告诉你的",
+        "protections": "承诺的保护",
+        "summary": "分类汇总",
+        "why": "为什么重要",
+        "fair": "公平的条款应当怎么写",
+        "references": "法律依据",
+        "evidence": "命中",
+        "full_text": "全文",
+        "none_found": "未发现。",
+        "category": "类别",
+        "severity": "严重程度",
+        "language": "语言",
+        "source": "来源",
+        "chars": "字符",
+        "gap_note": "（文件中没有任何说明）",
+    },
+}
+
+SEVERITY_NAMES = {
+    "en": {"critical": "critical", "high": "high", "medium": "medium", "low": "low", "info": "info"},
+    "zh": {"critical": "严重", "high": "高", "medium": "中", "low": "低", "info": "提示"},
+}
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    table = MESSAGES.get(lang, MESSAGES["en"])
+    return table.get(key, MESSAGES["en"][key]).format(**values)
+
+
+def severity_name(lang: str, severity: str) -> str:
+    return SEVERITY_NAMES.get(lang, SEVERITY_NAMES["en"]).get(severity, severity)

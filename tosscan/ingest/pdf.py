@@ -1,0 +1,38 @@
+"""PDF -> text with pypdf. Broken, encrypted or image-only PDFs get a clear error."""
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from ..errors import IngestError
+
+# Lines wrapped mid-sentence in the PDF layout: join them so a clause reads as one line.
+_SOFT_WRAP = re.compile(r"(?<=[^\s.!?:;。！？；])[ \t]*\n(?=[ \t]*[a-z(])")
+
+
+def pdf_to_text(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception as exc:  # pypdf raises several types for unsupported encryption
+                raise IngestError("this PDF is encrypted; save an unprotected copy and try again",
+                                  "bad_pdf") from exc
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as exc:
+        raise IngestError(f"could not read this PDF (it may be damaged): {exc}", "bad_pdf") from exc
+    except Exception as exc:  # pypdf can fail in many ways on hostile files; none may crash a scan
+        raise IngestError(f"could not read this PDF: {type(exc).__name__}: {exc}", "bad_pdf") from exc
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text.strip():
+        raise IngestError("this PDF has no extractable text (it may be a scanned image); "
+                          "paste the text instead", "empty")
+    return _SOFT_WRAP.sub(" ", text)

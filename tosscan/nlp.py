@@ -1,0 +1,59 @@
+"""Build and cache the spaCy pipeline of each language.
+
+The pipeline is `spacy.blank(lang)`: a tokenizer and nothing that needs a model download. Lemmas come from the
+lookup table of `spacy-lookups-data`, but they are applied when rules are compiled (each lemma is expanded to all
+its word forms), not per token at scan time: the lookup lemmatizer costs about as much as tokenizing, and a scan
+has to stay within twice the cost of bare tokenization.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+
+SUPPORTED = ("en", "zh")
+
+
+@lru_cache(maxsize=None)
+def get_nlp(lang: str) -> Language:
+    if lang not in SUPPORTED:
+        raise ValueError(f"unsupported language {lang!r}; tosscan reads {', '.join(SUPPORTED)}")
+    # Chinese: spaCy's character segmentation. Phrases and regexes match runs of characters, so no word
+    # segmentation model (pkuseg, jieba dictionaries) is needed.
+    return spacy.blank(lang)
+
+
+@lru_cache(maxsize=None)
+def _lemma_lookup(lang: str) -> dict[str, str]:
+    """form -> lemma, lower-cased, from spacy-lookups-data (empty for languages without a table)."""
+    try:
+        ref = resources.files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
+        with ref.open("rb") as fh:
+            table = json.loads(gzip.decompress(fh.read()))
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    return {form.lower(): lemma.lower() for form, lemma in table.items()}
+
+
+@lru_cache(maxsize=None)
+def _forms_by_lemma(lang: str) -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = defaultdict(set)
+    for form, lemma in _lemma_lookup(lang).items():
+        forms[lemma].add(form)
+    return {lemma: frozenset(fs) for lemma, fs in forms.items()}
+
+
+def lemmatize(lang: str, word: str) -> str:
+    word = word.lower()
+    return _lemma_lookup(lang).get(word, word)
+
+
+def word_forms(lang: str, word: str) -> frozenset[str]:
+    """Every inflection of `word` that the lookup table knows ("license" -> license, licenses, licensed, ...)."""
+    lemma = lemmatize(lang, word)
+    return _forms_by_lemma(lang).get(lemma, frozenset()) | {lemma, word.lower()}

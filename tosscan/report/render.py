@@ -1,0 +1,114 @@
+"""Render a Report as json, text (terminal), markdown or html. Templates are autoescaped for html."""
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from ..i18n import severity_name, t
+from ..models import Report
+from ..taxonomy import category_name
+from .view import document_pieces, labels, ordered, quote_pieces, summary_rows
+
+FORMATS = ("text", "json", "markdown", "html")
+_SEVERITY_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan",
+                   "info": "green"}
+
+
+def _md_escape(value: object) -> str:
+    text = str(value)
+    for ch in "\\`*_[]<>|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def _md_quote(value: object) -> str:
+    return _md_escape(" ".join(str(value or "").split()))
+
+
+@lru_cache(maxsize=2)
+def environment(autoescape: bool) -> Environment:
+    env = Environment(loader=PackageLoader("tosscan.report", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]) if autoescape else False,
+                      trim_blocks=False, lstrip_blocks=False)
+    env.filters["md"] = _md_escape
+    env.filters["quote"] = _md_quote
+    return env
+
+
+def report_context(report: Report) -> dict:
+    """Everything the report templates need; the web app passes the same context."""
+    return {
+        "report": report,
+        "risks": ordered(report, "risk"),
+        "gaps": ordered(report, "gap"),
+        "protections": ordered(report, "protection"),
+        "summary": summary_rows(report),
+        "pieces": document_pieces(report),
+        "quote_pieces": quote_pieces,
+        **labels(report.language),
+    }
+
+
+def report_css() -> str:
+    return (resources.files("tosscan.report") / "templates" / "report.css").read_text(encoding="utf-8")
+
+
+def render_html(report: Report) -> str:
+    return environment(True).get_template("report.html.j2").render(css=report_css(), **report_context(report))
+
+
+def render_markdown(report: Report) -> str:
+    return environment(False).get_template("report.md.j2").render(**report_context(report))
+
+
+def render_text(report: Report, *, color: bool = False, width: int = 100) -> str:
+    lang = report.language
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
+    console.print(Panel(escape(report.grade_explanation), title=f"tosscan · {escape(report.document.source)}",
+                        subtitle=f"grade {report.grade} · {report.score}/100"))
+    rows = summary_rows(report)
+    if rows:
+        table = Table(title=t(lang, "summary"))
+        table.add_column(t(lang, "category"))
+        for col in ("risk", "gap", "protection"):
+            table.add_column(col, justify="right")
+        for row in rows:
+            table.add_row(row["name"], str(row["risk"]), str(row["gap"]), str(row["protection"]))
+        console.print(table)
+    for kind, heading in (("risk", "risks"), ("gap", "gaps"), ("protection", "protections")):
+        items = ordered(report, kind)
+        console.rule(f"{t(lang, heading)} ({len(items)})")
+        for _, f in items:
+            sev = severity_name(lang, f.severity).upper()
+            console.print(f"[{_SEVERITY_STYLE[f.severity]}]{escape(sev)}[/] [bold]{escape(f.title)}[/] "
+                          f"[dim]({escape(category_name(f.category, lang))} · {f.rule})[/]")
+            if f.text is not None:
+                quote = " ".join(f.text.split())
+                console.print(f"  [italic]“{escape(quote[:600])}{'…' if len(quote) > 600 else ''}”[/] "
+                              f"[dim]@{f.start}-{f.end}[/]")
+            if kind != "protection":
+                console.print(f"  {escape(f.explanation)}")
+                if f.fair_alternative:
+                    console.print(f"  [green]{escape(t(lang, 'fair'))}:[/] {escape(f.fair_alternative)}")
+            console.print()
+    return buffer.getvalue()
+
+
+def render(report: Report, fmt: str, *, color: bool = False) -> str:
+    if fmt == "json":
+        return report.to_json()
+    if fmt == "text":
+        return render_text(report, color=color)
+    if fmt == "markdown":
+        return render_markdown(report)
+    if fmt == "html":
+        return render_html(report)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,73 @@
+"""Presentation helpers shared by the markdown/html renderers and the web app (no HTML is built here)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import severity_name, t
+from ..models import SEVERITY_ORDER, Finding, Report
+from ..taxonomy import CATEGORY_IDS, category_name
+
+
+@dataclass
+class Piece:
+    """A run of text and the findings (by index in report.findings) or evidence that cover it."""
+
+    text: str
+    marks: tuple[int, ...] = ()
+
+
+def ordered(report: Report, kind: str) -> list[tuple[int, Finding]]:
+    """(index, finding) of one kind; risks and gaps by severity then position, protections by position."""
+    items = [(i, f) for i, f in enumerate(report.findings) if f.kind == kind]
+    return sorted(items, key=lambda p: (-SEVERITY_ORDER[p[1].severity], p[1].start or 0))
+
+
+def split_marked(text: str, spans: list[tuple[int, int, int]], offset: int = 0) -> list[Piece]:
+    """Cut `text` into pieces at every span boundary; each piece lists the ids of spans covering it.
+
+    spans: (start, end, id) in the coordinates of the whole document; `offset` is where `text` starts.
+    """
+    cuts = {0, len(text)}
+    for s, e, _ in spans:
+        cuts.add(min(max(s - offset, 0), len(text)))
+        cuts.add(min(max(e - offset, 0), len(text)))
+    bounds = sorted(cuts)
+    pieces = []
+    for a, b in zip(bounds, bounds[1:]):
+        if b <= a:
+            continue
+        marks = tuple(i for s, e, i in spans if s - offset <= a and b <= e - offset)
+        pieces.append(Piece(text[a:b], marks))
+    return pieces
+
+
+def document_pieces(report: Report) -> list[Piece]:
+    spans = [(f.start, f.end, i) for i, f in enumerate(report.findings) if f.start is not None and f.end is not None]
+    return split_marked(report.text, spans)
+
+
+def quote_pieces(finding: Finding) -> list[Piece]:
+    """The finding's clause with its evidence marked (mark id = evidence index)."""
+    if finding.text is None or finding.start is None:
+        return []
+    spans = [(e.start, e.end, i) for i, e in enumerate(finding.evidence)]
+    return split_marked(finding.text, spans, offset=finding.start)
+
+
+def summary_rows(report: Report) -> list[dict]:
+    rows = []
+    for cid in CATEGORY_IDS:
+        s = report.summary.get(cid)
+        if s and (s.risk or s.protection or s.gap):
+            rows.append({"id": cid, "name": category_name(cid, report.language), "risk": s.risk,
+                         "protection": s.protection, "gap": s.gap})
+    return rows
+
+
+def labels(lang: str):
+    """Template helpers bound to a language."""
+    return {
+        "t": lambda key, **kw: t(lang, key, **kw),
+        "sev": lambda s: severity_name(lang, s),
+        "cat": lambda c: category_name(c, lang),
+    }

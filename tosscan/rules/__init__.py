@@ -1,0 +1,1 @@
+"""Rule files: schema (validation), loader (files -> Rule), compile (Rule -> spaCy matchers)."""

@@ -1,0 +1,152 @@
+"""Compile the rules of one language into one PhraseMatcher, one Matcher and a set of regexes.
+
+Each distinct term gets a key. Phrase and token terms are matched over the whole document in a single pass by
+spaCy; regex terms are searched lazily, only inside the sentences or clauses where the rule's other groups already
+matched (a rule made only of regexes is searched in every scope unit, so rule authors should anchor rules with a
+phrase or lemma group).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+
+from ..errors import RuleError
+from ..nlp import get_nlp, word_forms
+from .schema import Group, Rule, Term
+
+
+@dataclass(frozen=True)
+class CompiledTerm:
+    key: str  # matcher key, shared by identical terms across rules
+    regex: re.Pattern | None = None  # set for regex terms, which are searched lazily
+
+    @property
+    def lazy(self) -> bool:
+        return self.regex is not None
+
+
+@dataclass
+class CompiledGroup:
+    terms: list[CompiledTerm]
+
+    @property
+    def eager_keys(self) -> list[str]:
+        return [t.key for t in self.terms if not t.lazy]
+
+    @property
+    def regexes(self) -> list[tuple[str, re.Pattern]]:
+        return [(t.key, t.regex) for t in self.terms if t.regex is not None]
+
+
+@dataclass
+class CompiledRule:
+    rule: Rule
+    all: list[CompiledGroup] = field(default_factory=list)
+    none: list[CompiledGroup] = field(default_factory=list)
+    gap_applies: list[CompiledGroup] = field(default_factory=list)
+    gap_addressed: CompiledGroup | None = None
+
+    @property
+    def anchored(self) -> list[CompiledGroup]:
+        """Groups made only of phrase/token terms: cheap to test, used to pick candidate units."""
+        return [g for g in self.all if g.terms and not any(t.lazy for t in g.terms)]
+
+
+@dataclass
+class CompiledRuleset:
+    lang: str
+    nlp: Language
+    phrase_matcher: PhraseMatcher
+    matcher: Matcher
+    rules: list[CompiledRule]
+    term_labels: dict[str, str]  # key -> a human description of the term, for evidence
+
+
+def _term_label(term: Term) -> str:
+    if term.phrase:
+        return "phrase: " + " | ".join(term.phrase)
+    if term.lemma:
+        return "lemma: " + " | ".join(term.lemma)
+    if term.regex:
+        return f"regex: {term.regex}"
+    return f"pattern: {term.pattern}"
+
+
+def _expand_lemma_token(lang: str, spec: dict) -> dict:
+    """{"LEMMA": "use"} -> {"LOWER": {"IN": [use, uses, used, using]}}: no lemmatizer needed at scan time."""
+    if "LEMMA" not in spec:
+        return spec
+    spec = dict(spec)
+    value = spec.pop("LEMMA")
+    if isinstance(value, str):
+        forms = word_forms(lang, value)
+    elif isinstance(value, dict) and set(value) == {"IN"}:
+        forms = frozenset(itertools.chain.from_iterable(word_forms(lang, v) for v in value["IN"]))
+    else:
+        raise ValueError("LEMMA takes a string or {IN: [...]}")
+    spec["LOWER"] = {"IN": sorted(forms)}
+    return spec
+
+
+class _Builder:
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.nlp = get_nlp(lang)
+        self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.keys: dict[str, CompiledTerm] = {}
+        self.labels: dict[str, str] = {}
+
+    def term(self, term: Term, where: str) -> CompiledTerm:
+        signature = term.model_dump_json(exclude_none=True)
+        if signature in self.keys:
+            return self.keys[signature]
+        key = f"t{len(self.keys)}"
+        if term.regex is not None:
+            compiled = CompiledTerm(key, re.compile(term.regex, re.IGNORECASE))
+        else:
+            compiled = CompiledTerm(key)
+            if term.phrase:
+                docs = [self.nlp.make_doc(p.lower()) for p in term.phrase]
+                self.phrase_matcher.add(key, docs)
+            elif term.lemma:
+                patterns = []
+                for words in term.lemma:
+                    tokens = [t.text for t in self.nlp.make_doc(words)]
+                    patterns.append([{"LOWER": {"IN": sorted(word_forms(self.lang, t))}} for t in tokens])
+                self.matcher.add(key, patterns)
+            else:
+                try:
+                    pattern = [_expand_lemma_token(self.lang, spec) for spec in term.pattern or []]
+                    self.matcher.add(key, [pattern])
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise RuleError(f"{where}: invalid token pattern: {exc}") from exc
+        self.keys[signature] = compiled
+        self.labels[key] = _term_label(term)
+        return compiled
+
+    def groups(self, groups: list[Group], source: str, field_name: str) -> list[CompiledGroup]:
+        return [CompiledGroup([self.term(t, f"{source}: field '{field_name}.{i}'") for t in g.any])
+                for i, g in enumerate(groups)]
+
+
+def compile_rules(rules: list[Rule], lang: str, sources: dict[str, object] | None = None) -> CompiledRuleset:
+    """Compile every rule of `lang`. Errors name the rule's file (from `sources`) and field."""
+    builder = _Builder(lang)
+    compiled: list[CompiledRule] = []
+    for rule in rules:
+        source = str((sources or {}).get(rule.id, rule.id))
+        item = CompiledRule(rule)
+        if rule.match is not None:
+            item.all = builder.groups(rule.match.all, source, "match.all")
+            item.none = builder.groups(rule.match.none, source, "match.none")
+        if rule.gap is not None:
+            item.gap_applies = builder.groups(rule.gap.applies_if, source, "gap.applies_if")
+            item.gap_addressed = CompiledGroup([builder.term(t, f"{source}: field 'gap.addressed_by.any'")
+                                                for t in rule.gap.addressed_by.any])
+        compiled.append(item)
+    return CompiledRuleset(lang, builder.nlp, builder.phrase_matcher, builder.matcher, compiled, builder.labels)

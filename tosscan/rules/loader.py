@@ -1,0 +1,143 @@
+"""Find, parse and validate rule files. Every error names the file and the field at fault."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from ..errors import RuleError
+from .schema import AddressedBy, Gap, Group, Match, Rule, Term, Vocabulary
+
+LANGUAGES = ("en", "zh")
+
+
+def bundled_rules_dir() -> Path:
+    """The rules shipped with tosscan: inside the wheel, or the repo's top-level rules/ in a checkout."""
+    package = Path(__file__).resolve().parent.parent
+    inside_wheel = package / "_bundled_rules"
+    if inside_wheel.is_dir():
+        return inside_wheel
+    return package.parent / "rules"
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule] = field(default_factory=list)
+    paths: dict[str, Path] = field(default_factory=dict)
+
+    def for_language(self, lang: str) -> list[Rule]:
+        return [r for r in self.rules if r.language == lang]
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({r.language for r in self.rules})
+
+
+def _format_validation(path: Path, exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        msg = err["msg"].removeprefix("Value error, ")
+        lines.append(f"{path}: field '{where}': {msg}")
+    return "\n".join(lines)
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def _load_vocab(lang_dir: Path) -> dict[str, list[Term]]:
+    path = lang_dir / "vocab.yaml"
+    if not path.exists():
+        return {}
+    data = _read_yaml(path)
+    try:
+        vocab = Vocabulary.model_validate(data)
+    except ValidationError as exc:
+        raise RuleError(_format_validation(path, exc)) from exc
+    for name, terms in vocab.terms.items():
+        if any(t.ref for t in terms):
+            raise RuleError(f"{path}: field 'terms.{name}': a vocabulary entry cannot use ref")
+    return vocab.terms
+
+
+def _expand(terms: list[Term], vocab: dict[str, list[Term]], path: Path, where: str) -> list[Term]:
+    out: list[Term] = []
+    for term in terms:
+        if term.ref is None:
+            out.append(term)
+        elif term.ref in vocab:
+            out.extend(vocab[term.ref])
+        else:
+            raise RuleError(f"{path}: field '{where}': unknown ref {term.ref!r} (not in vocab.yaml)")
+    return out
+
+
+def _expand_groups(groups: list[Group], vocab, path: Path, where: str) -> list[Group]:
+    return [Group(any=_expand(g.any, vocab, path, f"{where}.{i}.any")) for i, g in enumerate(groups)]
+
+
+def _resolve_refs(rule: Rule, vocab: dict[str, list[Term]], path: Path) -> Rule:
+    if rule.match is not None:
+        match = Match(all=_expand_groups(rule.match.all, vocab, path, "match.all"),
+                      none=_expand_groups(rule.match.none, vocab, path, "match.none"))
+        return rule.model_copy(update={"match": match})
+    assert rule.gap is not None
+    addressed = AddressedBy(categories=rule.gap.addressed_by.categories, kinds=rule.gap.addressed_by.kinds,
+                            any=_expand(rule.gap.addressed_by.any, vocab, path, "gap.addressed_by.any"))
+    gap = Gap(applies_if=_expand_groups(rule.gap.applies_if, vocab, path, "gap.applies_if"), addressed_by=addressed)
+    return rule.model_copy(update={"gap": gap})
+
+
+def load_rule_file(path: Path, vocab: dict[str, list[Term]] | None = None) -> Rule:
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: a rule file must be a YAML mapping")
+    try:
+        rule = Rule.model_validate(data)
+    except ValidationError as exc:
+        raise RuleError(_format_validation(path, exc)) from exc
+    if rule.id != path.stem:
+        raise RuleError(f"{path}: field 'id': {rule.id!r} must equal the file name {path.stem!r}")
+    if path.parent.name != rule.category:
+        raise RuleError(f"{path}: field 'category': {rule.category!r} but the file is in folder {path.parent.name!r}")
+    lang_dir = path.parent.parent.name
+    if lang_dir in LANGUAGES and lang_dir != rule.language:
+        raise RuleError(f"{path}: field 'id': prefix {rule.language!r} but the file is under rules/{lang_dir}/")
+    return _resolve_refs(rule, vocab or {}, path)
+
+
+def load_rules(*dirs: Path | str, languages: tuple[str, ...] = LANGUAGES) -> RuleSet:
+    """Load and validate every rule under the given folders (default: the bundled rules)."""
+    roots = [Path(d) for d in dirs] if dirs else [bundled_rules_dir()]
+    ruleset = RuleSet()
+    for root in roots:
+        if not root.is_dir():
+            raise RuleError(f"{root}: rules folder not found")
+        for lang in languages:
+            lang_dir = root / lang
+            if not lang_dir.is_dir():
+                continue
+            vocab = _load_vocab(lang_dir)
+            for path in sorted(lang_dir.glob("*/*.yaml")):
+                rule = load_rule_file(path, vocab)
+                if rule.id in ruleset.paths:
+                    raise RuleError(f"{path}: field 'id': duplicate rule id {rule.id!r}, "
+                                    f"already defined in {ruleset.paths[rule.id]}")
+                ruleset.rules.append(rule)
+                ruleset.paths[rule.id] = path
+    return ruleset
+
+
+@lru_cache(maxsize=4)
+def bundled_ruleset() -> RuleSet:
+    return load_rules()

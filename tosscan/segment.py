@@ -1,0 +1,201 @@
+"""Split a document into sections, clauses and sentences with exact character offsets.
+
+Pure text processing (no spaCy): legal documents break general-purpose sentence splitters ("e.g.", "Inc.",
+"3.2", "(a)"), and the engine needs clause boundaries that a sentencizer does not know about.
+
+- A *section* starts at a heading (Markdown "#", an ALL-CAPS line, a short numbered title, 第X条 / 一、).
+- A *clause* is a paragraph or a list item ("-", "*", "•", "1.", "3.2", "(a)", "(iv)", "a)").
+- A *sentence* is a piece of a clause ending in . ! ? (or 。！？；in Chinese), skipping abbreviations.
+Every span is trimmed of surrounding whitespace, so `text[span.start:span.end]` reads cleanly.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_LIST_MARKER = re.compile(
+    r"""^[ \t]*(?:
+        [-*+•·▪◦●○■□➢►–—](?=\s)                     # bullets
+      | \d{1,3}(?:\.\d{1,3})+\.?(?=\s)               # 3.2 / 3.2.1
+      | \d{1,3}[.)](?=\s)                            # 1. 1)
+      | \(\s*(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\s*\)   # (a) (1) (iv)
+      | (?:[a-zA-Z]|[ivxIVX]{1,4})[.)](?=\s)         # a) a. iv)
+      | [（(][一二三四五六七八九十]{1,3}[)）]         # （一）
+      | [一二三四五六七八九十]{1,3}[、.．]            # 一、
+      | 第[一二三四五六七八九十百零\d]{1,5}[条章节款]   # 第三条
+      | \d{1,3}[、．]                                 # 1、
+    )""",
+    re.VERBOSE,
+)
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
+_BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)[^*_\n]{2,100}\1[ \t]*:?[ \t]*$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TERMINAL_END = re.compile(r"[.!?;:。！？；：]['\"”’)\]]*\s*$")
+
+# Words whose trailing period does not end a sentence (checked lower-cased, without the period).
+ABBREVIATIONS = frozenset("""
+e.g i.e cf viz vs v inc ltd co corp llc plc gmbh s.a s.l b.v n.v pty no nos u.s u.s.a u.k e.u mr mrs ms dr
+prof st art arts sec secs para paras p pp ch fig approx incl excl jan feb mar apr jun jul aug sep sept oct nov dec
+dept est govt jr sr ave rd blvd ref resp. a.m p.m
+""".split())
+
+# Candidate English sentence ends: . ! ? then closing quotes/brackets, whitespace, and a plausible sentence start.
+_EN_BOUNDARY = re.compile(r"""([.!?])(['"”’)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9\u3400-\u9fff•])""")
+_ZH_BOUNDARY = re.compile(r"[。！？；!?]['\"”’）)]*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # "section" | "clause" | "heading" | "sentence"
+    parent: int = -1  # clause index for sentences; section index for clauses
+
+
+@dataclass(slots=True)
+class Segmentation:
+    text: str
+    sections: list[Span] = field(default_factory=list)
+    clauses: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list)
+    _clause_starts: list[int] = field(default_factory=list)
+
+    def finish(self) -> "Segmentation":
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._clause_starts = [c.start for c in self.clauses]
+        return self
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence containing `offset`, or -1 when it falls between sentences."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return -1
+
+    def clause_at(self, offset: int) -> int:
+        i = bisect_right(self._clause_starts, offset) - 1
+        if i >= 0 and offset < self.clauses[i].end:
+            return i
+        return -1
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start:span.end]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _MD_HEADING.match(line) or _BOLD_LINE.match(line):
+        return True
+    if len(stripped) > 100 or _TERMINAL_END.search(stripped) and not stripped.endswith(":"):
+        return False
+    if _CJK.search(stripped):
+        # 第三条 用户内容 / 一、我们如何收集 : short numbered Chinese titles.
+        return len(stripped) <= 30 and bool(re.match(r"^(第[一二三四五六七八九十百零\d]{1,5}[条章节]|[一二三四五六七八九十]{1,3}[、.．])", stripped)) \
+            and not re.search(r"[，。；]", stripped)
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(stripped.split()) <= 14:
+        return True
+    marker = _LIST_MARKER.match(line)
+    if marker and re.match(r"^\d", stripped):
+        rest = stripped[marker.end() - (len(line) - len(line.lstrip())):].strip()
+        words = rest.split()
+        return 0 < len(words) <= 8 and rest[:1].isupper() and not rest.endswith((".", ";", ","))
+    return False
+
+
+def _split_sentences(text: str, start: int, end: int, zh: bool) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    chunk = text[start:end]
+    if zh or _CJK.search(chunk):
+        for m in _ZH_BOUNDARY.finditer(chunk):
+            cut = start + m.end()
+            pieces.append((cursor, cut))
+            cursor = cut
+    if not zh:
+        boundaries = []
+        for m in _EN_BOUNDARY.finditer(chunk):
+            if m.group(1) == ".":
+                before = _WORD_BEFORE.search(chunk, 0, m.start(1))
+                if before:
+                    word = before.group(1).lower().rstrip(".")
+                    # "J. Smith" (an initial) or a known abbreviation: not a sentence end.
+                    if word in ABBREVIATIONS or (len(word) == 1 and chunk[before.start()].isupper()):
+                        continue
+            boundaries.append(start + m.end(2))
+        merged = sorted(set(boundaries + [p[1] for p in pieces]))
+        pieces = []
+        for cut in merged:
+            if cut > cursor:
+                pieces.append((cursor, cut))
+                cursor = cut
+    pieces.append((cursor, end))
+    out = []
+    for s, e in pieces:
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def segment(text: str, lang: str = "en") -> Segmentation:
+    """Segment `text`; offsets are Python str indices into it."""
+    seg = Segmentation(text=text)
+    zh = lang == "zh"
+    # 1. Lines -> clause blocks (start, end, is_heading).
+    blocks: list[list] = []
+    pos = 0
+    prev_joinable = False
+    for line in text.splitlines(keepends=True):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end
+        content = line.rstrip("\r\n")
+        if not content.strip():
+            prev_joinable = False
+            continue
+        if _is_heading(content):
+            blocks.append([line_start, line_start + len(content), True])
+            prev_joinable = False
+            continue
+        starts_item = bool(_LIST_MARKER.match(content)) or content.lstrip().startswith("|")
+        if prev_joinable and not starts_item:
+            blocks[-1][1] = line_start + len(content)
+        else:
+            blocks.append([line_start, line_start + len(content), False])
+        # A line that ends mid-sentence continues on the next line (hard-wrapped text and PDFs).
+        prev_joinable = not _TERMINAL_END.search(content) and not content.lstrip().startswith("|")
+    # 2. Blocks -> sections, clauses, sentences.
+    section_index = -1
+    for block_start, block_end, heading in blocks:
+        b_start, b_end = _trim(text, block_start, block_end)
+        if b_end <= b_start:
+            continue
+        if heading or section_index < 0:
+            if section_index >= 0:
+                seg.sections[section_index].end = seg.clauses[-1].end if seg.clauses else b_start
+            seg.sections.append(Span(b_start, b_end, "section"))
+            section_index += 1
+        clause = Span(b_start, b_end, "heading" if heading else "clause", section_index)
+        seg.clauses.append(clause)
+        clause_index = len(seg.clauses) - 1
+        if heading:
+            seg.sentences.append(Span(b_start, b_end, "heading", clause_index))
+            continue
+        for s, e in _split_sentences(text, b_start, b_end, zh):
+            seg.sentences.append(Span(s, e, "sentence", clause_index))
+    if seg.sections:
+        seg.sections[-1].end = seg.clauses[-1].end
+    return seg.finish()
