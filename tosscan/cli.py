@@ -1,4 +1,4 @@
-"""Command line: tosscan scan | rules list | rules test | eval | bench | serve.
+"""Command line: tosscan scan | rules list | rules test, plus the commands in tosscan/commands/.
 
 Exit codes: 0 fine, 1 a finding at or above --fail-on, 2 an error (bad input, bad rules, bad options).
 """
@@ -151,6 +151,12 @@ def rules_test(
 
 def main() -> None:
     app()
+
+
+# Commands of other features (eval, bench, serve, diff, batch) live in tosscan/commands/.
+from .commands import register_all  # noqa: E402
+
+register_all(app)
 
 
 if __name__ == "__main__":
