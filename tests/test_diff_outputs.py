@@ -1,0 +1,81 @@
+"""The Miaoya pair through the bundled rules, in every output format; escaping of user text."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from tosscan import diff
+from tosscan.report.diff_render import render_diff
+
+# Miaoya (妙鸭相机) rewrote its agreement days after the outcry over this clause.
+MIAOYA_OLD = "The company may use the content you upload in any form, in any media or technology.\n"
+MIAOYA_NEW = "Uploads are solely used to create your digital clone and deleted afterwards.\n"
+
+
+@pytest.fixture(scope="module")
+def miaoya():
+    return diff(MIAOYA_OLD, MIAOYA_NEW)
+
+
+def test_miaoya_content_license_risk_removed(miaoya):
+    removed = [c for c in miaoya.changes if c.status == "removed_risk"]
+    assert [(c.category, c.severity_before) for c in removed] == [("content-license", "critical")]
+    assert removed[0].old.text == MIAOYA_OLD.strip()
+    assert not [c for c in miaoya.changes if c.effect == "worse"]
+    assert miaoya.verdict == "better"
+    assert miaoya.before.grade in ("D", "E") and miaoya.after.score > miaoya.before.score
+
+
+def test_miaoya_json(miaoya):
+    data = json.loads(render_diff(miaoya, "json"))
+    assert data["schema"] == "tosscan.diff/1"
+    assert data["verdict"] == "better"
+    assert set(data["before"]) >= {"grade", "score", "source", "language"}
+    assert data["counts"]["removed_risk"] == 1
+    change = next(c for c in data["changes"] if c["status"] == "removed_risk")
+    assert change["category"] == "content-license" and change["severity_before"] == "critical"
+    assert change["words"] == [{"op": "delete", "text": MIAOYA_OLD.strip()}]
+    assert set(data["text"]) >= {"clauses_before", "clauses_after", "added", "removed", "edited", "moved", "other"}
+
+
+def test_miaoya_text(miaoya):
+    out = render_diff(miaoya, "text")
+    assert "Better for you" in out
+    assert "grade D → A" in out or f"grade {miaoya.before.grade} → {miaoya.after.grade}" in out
+    assert "REMOVED RISK · critical" in out
+    assert "[-The company may use the content you upload in any form, in any media or technology.-]" in out
+
+
+def test_miaoya_markdown(miaoya):
+    out = render_diff(miaoya, "markdown")
+    assert "REMOVED RISK · critical" in out
+    assert "<del>The company may use the content you upload in any form, in any media or technology.</del>" in out
+
+
+def test_miaoya_html(miaoya):
+    tree = LexborHTMLParser(render_diff(miaoya, "html"))
+    assert tree.css_first("#diff-verdict").text().startswith("Better for you")
+    removed = tree.css_first("article.status-removed_risk")
+    assert removed is not None and "critical" in removed.text()
+    assert removed.css_first("del").text() == MIAOYA_OLD.strip()
+
+
+def test_html_escapes_user_text():
+    old = "We keep <b>your</b> photos for 30 days.\n"
+    new = "We keep <script>alert(1)</script> photos for as long as we deem necessary.\n"
+    html = render_diff(diff(old, new, lang="en"), "html")
+    assert "<script" not in html and "<b>" not in html
+    tree = LexborHTMLParser(html)
+    assert tree.css("script") == [] and tree.css("main b") == []
+    # The markup shows as text: the word diff without its deletions reads as the new clause.
+    quote = tree.css_first("blockquote.word-diff")
+    for node in quote.css("del"):
+        node.decompose()
+    assert quote.text() == new.strip()
+
+
+def test_unknown_format():
+    with pytest.raises(ValueError, match="unknown format"):
+        render_diff(diff("a b c", "a b d", lang="en"), "pdf")
