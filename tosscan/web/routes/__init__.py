@@ -1,0 +1,1 @@
+"""One module per feature, each exposing `router`; the app factory lists them."""
