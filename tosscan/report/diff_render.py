@@ -33,6 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "other_line": "{added} clause(s) added, {removed} removed, {edited} edited, {moved} moved "
                       "({before} clauses before, {after} after).",
         "added": "added", "removed": "removed", "edited": "edited", "moved": "moved",
+        "show_other": "Show these clauses ({n})",
         "before": "Before", "after": "After", "grade": "grade", "score": "score", "old": "old", "new": "new",
         "none": "None.", "gap_note": "(a topic the document does not address)",
     },
@@ -49,7 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "unchanged_line": "{n} 项发现未变。",
         "other_title": "其他文字变化（不涉及任何发现）",
         "other_line": "新增 {added} 条，删除 {removed} 条，修改 {edited} 条，移动 {moved} 条（之前 {before} 条，之后 {after} 条）。",
-        "added": "新增", "removed": "删除", "edited": "修改", "moved": "移动",
+        "added": "新增", "removed": "删除", "edited": "修改", "moved": "移动", "show_other": "显示这些条款（{n}）",
         "before": "之前", "after": "之后", "grade": "评级", "score": "分数", "old": "旧", "new": "新",
         "none": "无。", "gap_note": "（文件没有说明的事项）",
     },

@@ -6,8 +6,11 @@ or logs the text: it lives in memory for the length of one request.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import get_args
+from typing import TypeVar, get_args
 
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.datastructures import FormData, UploadFile
 
 from .. import ingest
@@ -18,6 +21,7 @@ from ..settings import Settings
 from .errors import WebError
 
 LANGS = ("auto", "en", "zh")
+ModelT = TypeVar("ModelT", bound=BaseModel)
 DOC_FORMATS = get_args(Document.model_fields["format"].annotation)
 
 
@@ -42,6 +46,18 @@ class Submission:
 def request_limit(settings: Settings) -> int:
     """Largest request body: a whole file, or max_chars of JSON-escaped text, plus room for the envelope."""
     return max(settings.max_bytes, 4 * settings.max_chars) + 64 * 1024
+
+
+async def validated_json(request: Request, model: type[ModelT]) -> ModelT:
+    """The request's JSON body checked against `model`; bad JSON or a bad shape is a 422 like any invalid body."""
+    try:
+        payload = await request.json()
+    except ValueError:
+        raise WebError(422, "invalid_body", "the body is not valid JSON") from None
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors()) from None
 
 
 def check_lang(lang: str | None) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -15,7 +14,7 @@ from ...scanner import Scanner
 from ...settings import Settings
 from ..deps import get_scanner, get_settings
 from ..errors import WebError
-from ..scanning import Submission, request_limit, scan_submission, submission_from_form
+from ..scanning import Submission, request_limit, scan_submission, submission_from_form, validated_json
 
 router = APIRouter()
 
@@ -58,14 +57,7 @@ _ERRORS = {
 async def read_submission(request: Request, settings: Settings) -> Submission:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type == "application/json":
-        try:
-            payload = await request.json()
-        except ValueError:
-            raise WebError(422, "invalid_body", "the body is not valid JSON") from None
-        try:
-            body = ScanRequest.model_validate(payload)
-        except ValidationError as exc:
-            raise RequestValidationError(exc.errors()) from None
+        body = await validated_json(request, ScanRequest)
         return Submission(text=body.text, url=body.url, lang=body.lang)
     if media_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await request.form(max_files=1, max_fields=16, max_part_size=request_limit(settings))
