@@ -25,6 +25,7 @@ class _Index:
     def __init__(self, seg: Segmentation, hits: dict[str, list[Hit]]):
         self.seg = seg
         self.hits = hits
+        self._regex_memo: dict[tuple[str, str, int], bool] = {}
         self.by_unit: dict[str, dict[str, dict[int, list[Hit]]]] = {"sentence": {}, "clause": {}}
         locate = {"sentence": seg.sentence_at, "clause": seg.clause_at}
         units = {"sentence": seg.sentences, "clause": seg.clauses}
@@ -46,6 +47,7 @@ class _Index:
         return found
 
     def spans_in(self, group: CompiledGroup, scope: str, unit: int, span: Span, text: str) -> list[tuple[str, Hit]]:
+        """Every hit of the group's terms inside one unit (for evidence)."""
         out: list[tuple[str, Hit]] = []
         table = self.by_unit[scope]
         for key in group.eager_keys:
@@ -56,6 +58,22 @@ class _Index:
                 out.extend((key, (span.start + m.start(), span.start + m.end()))
                            for m in regex.finditer(chunk) if m.end() > m.start())
         return out
+
+    def hits_unit(self, group: CompiledGroup, scope: str, unit: int, chunk: str) -> bool:
+        """Does the group match inside the unit? Dictionary look-ups first; a regex only when they fail."""
+        table = self.by_unit[scope]
+        for key in group.eager_keys:
+            if unit in table.get(key, ()):
+                return True
+        for key, regex in group.regexes:
+            # Shared terms (negation, limitation guards) are asked about the same unit by many rules.
+            memo_key = (key, scope, unit)
+            found = self._regex_memo.get(memo_key)
+            if found is None:
+                found = self._regex_memo[memo_key] = regex.search(chunk) is not None
+            if found:
+                return True
+        return False
 
     def anywhere(self, group: CompiledGroup, text: str) -> list[tuple[str, Hit]]:
         out: list[tuple[str, Hit]] = []
@@ -113,26 +131,24 @@ def _clause_rule_findings(rule_c: CompiledRule, index: _Index, text: str, labels
             return []
     if candidates is None:  # only regex groups: every unit is a candidate
         candidates = {i for i, u in enumerate(units) if u.kind != "heading"}
+    # Cheap groups first: anchored groups are dictionary look-ups, regex-only groups last.
+    checks = sorted(rule_c.all, key=lambda g: (not g.eager_keys, len(g.regexes)))
     findings = []
     for unit in sorted(candidates):
         span = units[unit]
-        matched: list[tuple[str, Hit]] = []
-        for group in rule_c.all:
-            found = index.spans_in(group, scope, unit, span, text)
-            if not found:
-                break
-            matched.extend(found)
-        else:
-            if any(index.spans_in(g, scope, unit, span, text) for g in rule_c.none):
-                continue
-            start, end = span.start, span.end
-            if scope == "clause":
-                # Quote the sentences that hold the evidence, not a whole long paragraph.
-                sentences = [seg.sentence_at(s) for _, (s, _) in matched]
-                sentences = [i for i in sentences if i >= 0]
-                if sentences:
-                    start, end = seg.sentences[min(sentences)].start, seg.sentences[max(sentences)].end
-            findings.append(_finding(rule_c, start, end, text, _evidence(matched, text, labels)))
+        chunk = text[span.start:span.end]
+        if not all(index.hits_unit(g, scope, unit, chunk) for g in checks):
+            continue
+        if any(index.hits_unit(g, scope, unit, chunk) for g in rule_c.none):
+            continue
+        matched = [hit for g in rule_c.all for hit in index.spans_in(g, scope, unit, span, text)]
+        start, end = span.start, span.end
+        if scope == "clause":
+            # Quote the sentences that hold the evidence, not a whole long paragraph.
+            sentences = [i for i in (seg.sentence_at(s) for _, (s, _) in matched) if i >= 0]
+            if sentences:
+                start, end = seg.sentences[min(sentences)].start, seg.sentences[max(sentences)].end
+        findings.append(_finding(rule_c, start, end, text, _evidence(matched, text, labels)))
     return findings
 
 

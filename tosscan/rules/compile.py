@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
 from ..errors import RuleError
 from ..nlp import get_nlp, word_forms
 from .schema import Group, Rule, Term
+
+
+MAX_INFLECTIONS = 2000
 
 
 @dataclass(frozen=True)
@@ -114,11 +118,11 @@ class _Builder:
                 docs = [self.nlp.make_doc(p.lower()) for p in term.phrase]
                 self.phrase_matcher.add(key, docs)
             elif term.lemma:
-                patterns = []
-                for words in term.lemma:
-                    tokens = [t.text for t in self.nlp.make_doc(words)]
-                    patterns.append([{"LOWER": {"IN": sorted(word_forms(self.lang, t))}} for t in tokens])
-                self.matcher.add(key, patterns)
+                # Every inflection of every word, as plain phrases: the PhraseMatcher costs the same whatever the
+                # number of phrases, while Matcher patterns with {"IN": [...]} sets are evaluated token by token
+                # in Python and made scans several times slower than tokenizing.
+                self.phrase_matcher.add(key, [Doc(self.nlp.vocab, words=list(words))
+                                              for words in self._inflections(term.lemma, where)])
             else:
                 try:
                     pattern = [_expand_lemma_token(self.lang, spec) for spec in term.pattern or []]
@@ -128,6 +132,18 @@ class _Builder:
         self.keys[signature] = compiled
         self.labels[key] = _term_label(term)
         return compiled
+
+    def _inflections(self, phrases: list[str], where: str) -> list[tuple[str, ...]]:
+        out: list[tuple[str, ...]] = []
+        for phrase in phrases:
+            tokens = [t.lower_ for t in self.nlp.make_doc(phrase)]
+            choices = [sorted(word_forms(self.lang, t)) if t.isalpha() else [t] for t in tokens]
+            combos = list(itertools.islice(itertools.product(*choices), MAX_INFLECTIONS + 1))
+            if len(combos) > MAX_INFLECTIONS:
+                raise RuleError(f"{where}: lemma phrase {phrase!r} has more than {MAX_INFLECTIONS} inflections; "
+                                "split it or use phrase terms")
+            out.extend(combos)
+        return out
 
     def groups(self, groups: list[Group], source: str, field_name: str) -> list[CompiledGroup]:
         return [CompiledGroup([self.term(t, f"{source}: field '{field_name}.{i}'") for t in g.any])
