@@ -9,9 +9,11 @@ from selectolax.lexbor import LexborHTMLParser
 from tosscan import diff
 from tosscan.report.diff_render import render_diff
 
-# Miaoya (妙鸭相机) rewrote its agreement days after the outcry over this clause.
+# Miaoya (妙鸭相机) rewrote its agreement days after the outcry over this clause: uploads only make the digital
+# clone, then are deleted.
 MIAOYA_OLD = "The company may use the content you upload in any form, in any media or technology.\n"
-MIAOYA_NEW = "Uploads are solely used to create your digital clone and deleted afterwards.\n"
+MIAOYA_NEW = ("The photos you upload are solely used to create your digital clone and are deleted immediately after "
+              "it is generated.\n")
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +21,13 @@ def miaoya():
     return diff(MIAOYA_OLD, MIAOYA_NEW)
 
 
-def test_miaoya_content_license_risk_removed(miaoya):
+def test_miaoya_licence_removed_retention_protection_added(miaoya):
     removed = [c for c in miaoya.changes if c.status == "removed_risk"]
     assert [(c.category, c.severity_before) for c in removed] == [("content-license", "critical")]
     assert removed[0].old.text == MIAOYA_OLD.strip()
+    added = [c for c in miaoya.changes if c.status == "new_protection"]
+    assert "data-retention" in {c.category for c in added}
+    assert all(c.new.text == MIAOYA_NEW.strip() for c in added)
     assert not [c for c in miaoya.changes if c.effect == "worse"]
     assert miaoya.verdict == "better"
     assert miaoya.before.grade in ("D", "E") and miaoya.after.score > miaoya.before.score
@@ -33,25 +38,31 @@ def test_miaoya_json(miaoya):
     assert data["schema"] == "tosscan.diff/1"
     assert data["verdict"] == "better"
     assert set(data["before"]) >= {"grade", "score", "source", "language"}
-    assert data["counts"]["removed_risk"] == 1
+    assert data["before"]["grade"] != data["after"]["grade"]
+    assert data["counts"]["removed_risk"] == 1 and data["counts"]["new_protection"] >= 1
     change = next(c for c in data["changes"] if c["status"] == "removed_risk")
     assert change["category"] == "content-license" and change["severity_before"] == "critical"
     assert change["words"] == [{"op": "delete", "text": MIAOYA_OLD.strip()}]
+    protection = next(c for c in data["changes"] if c["status"] == "new_protection"
+                      and c["category"] == "data-retention")
+    assert protection["words"] == [{"op": "insert", "text": MIAOYA_NEW.strip()}]
     assert set(data["text"]) >= {"clauses_before", "clauses_after", "added", "removed", "edited", "moved", "other"}
 
 
 def test_miaoya_text(miaoya):
     out = render_diff(miaoya, "text")
     assert "Better for you" in out
-    assert "grade D → A" in out or f"grade {miaoya.before.grade} → {miaoya.after.grade}" in out
-    assert "REMOVED RISK · critical" in out
-    assert "[-The company may use the content you upload in any form, in any media or technology.-]" in out
+    assert f"grade {miaoya.before.grade} → {miaoya.after.grade}" in out
+    assert "REMOVED RISK · critical" in out and "NEW PROTECTION " in out
+    flat = " ".join(out.split())  # rich wraps long lines
+    assert f"[-{MIAOYA_OLD.strip()}-]" in flat and f"{{+{MIAOYA_NEW.strip()}+}}" in flat
+    assert "(How long data is kept · en-data-retention" in flat
 
 
 def test_miaoya_markdown(miaoya):
     out = render_diff(miaoya, "markdown")
-    assert "REMOVED RISK · critical" in out
-    assert "<del>The company may use the content you upload in any form, in any media or technology.</del>" in out
+    assert "REMOVED RISK · critical" in out and "### NEW PROTECTION · " in out
+    assert f"<del>{MIAOYA_OLD.strip()}</del>" in out and f"<ins>{MIAOYA_NEW.strip()}</ins>" in out
 
 
 def test_miaoya_html(miaoya):
@@ -60,6 +71,9 @@ def test_miaoya_html(miaoya):
     removed = tree.css_first("article.status-removed_risk")
     assert removed is not None and "critical" in removed.text()
     assert removed.css_first("del").text() == MIAOYA_OLD.strip()
+    added = tree.css("article.status-new_protection")
+    assert added and all(a.css_first("ins").text() == MIAOYA_NEW.strip() for a in added)
+    assert "How long data is kept" in " ".join(a.text() for a in added)
 
 
 def test_html_escapes_user_text():

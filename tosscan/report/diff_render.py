@@ -89,6 +89,9 @@ def display_ops(words: list[WordOp], elide: bool) -> list[tuple[str, str]]:
 
 
 def severity_change(lang: str, c: FindingChange) -> str:
+    """"high", "medium → high"; empty for protections (their severity is always info)."""
+    if c.kind == "protection":
+        return ""
     before = severity_name(lang, c.severity_before) if c.severity_before else ""
     after = severity_name(lang, c.severity_after) if c.severity_after else ""
     if before and after and before != after:
@@ -164,9 +167,10 @@ def render_diff_text(d: DiffReport, *, color: bool = False, width: int = 100) ->
     for effect, changes in grouped(d).items():
         console.rule(f"{label(lang, 'group_' + effect)} ({len(changes)})")
         for c in changes:
-            console.print(f"[bold]{escape(label(lang, c.status).upper())}[/] · {escape(severity_change(lang, c))} "
-                          f"[bold]{escape(c.title)}[/] [dim]({escape(category_name(c.category, lang))} · "
-                          f"{escape(c.rule)})[/]")
+            severity = severity_change(lang, c)
+            console.print(f"[bold]{escape(label(lang, c.status).upper())}[/]"
+                          f"{' · ' + escape(severity) if severity else ''} [bold]{escape(c.title)}[/] "
+                          f"[dim]({escape(category_name(c.category, lang))} · {escape(c.rule)})[/]")
             if c.words:
                 console.print("  " + _text_ops(c.words, color))
             elif c.kind == "gap":
