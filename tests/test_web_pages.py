@@ -80,18 +80,31 @@ def test_every_id_is_unique_and_every_link_lands(client):
     assert targets and targets <= set(ids)
 
 
+def synthetic_report(text: str, spans: list[tuple[str, str, str, int, int]]) -> Report:
+    """A report with findings (rule, kind, severity, start, end) over `text`, for template tests."""
+    findings = [Finding(rule=rule, category="content-license", kind=kind, severity=sev, title=f"Title of {rule}",
+                        explanation="An explanation long enough.", start=start, end=end, text=text[start:end],
+                        evidence=[Evidence(start=start, end=start + 3, text=text[start:start + 3])])
+                for rule, kind, sev, start, end in spans]
+    return Report(language="en", grade="D", score=70, document=DocumentInfo(source="t", chars=len(text), text=text),
+                  summary={}, findings=findings)
+
+
 def test_findings_starting_together_share_one_span_anchor():
     text = "You grant us a licence to your photos in any media. Other text."
-    evidence = [Evidence(start=0, end=3, text="You")]
-    findings = [Finding(rule=f"en-rule-{n}", category="content-license", kind=kind, severity=sev, title=f"Title {n}",
-                        explanation="An explanation long enough.", start=0, end=end, text=text[:end],
-                        evidence=evidence)
-                for n, (kind, sev, end) in enumerate([("risk", "critical", 51), ("protection", "info", 20)])]
-    report = Report(language="en", grade="D", score=70, document=DocumentInfo(source="t", chars=len(text), text=text),
-                    summary={}, findings=findings)
-    page = render(report, "html")
+    page = render(synthetic_report(text, [("en-rule-0", "risk", "critical", 0, 51),
+                                          ("en-rule-1", "protection", "info", 0, 20)]), "html")
     assert page.count('id="span-0"') == 1 and 'id="span-1"' not in page
     assert page.count('href="#span-0"') == 2  # both cards lead to the span where they start
+
+
+def test_one_card_per_rule_quotes_every_place():
+    text = "We may sell your photos. Hello. We may sell your videos too."
+    page = render(synthetic_report(text, [("en-sell", "risk", "high", 0, 24), ("en-sell", "risk", "high", 32, 60)]),
+                  "html")
+    assert page.count("<article") == 1 and page.count("<blockquote") == 2 and "×2" in page
+    assert 'href="#span-0"' in page and 'href="#span-1"' in page  # each quote leads to its own place
+    assert 'id="finding-1"' in page and 'href="#finding-1"' in page  # and each place leads back to its quote
 
 
 def test_hostile_text_and_file_name_are_escaped(client):
