@@ -125,6 +125,9 @@ def register(app: typer.Typer) -> None:
         requests: int = typer.Option(600, "--requests", min=1, max=100_000, help="Stop after this many requests."),
         duration: float = typer.Option(60.0, "--duration", min=1, max=600, help="Stop after this many seconds."),
         warmup: int = typer.Option(10, "--warmup", min=0, help="Untimed requests sent first."),
+        serial: int = typer.Option(20, "--serial", min=0,
+                                   help="Requests sent one at a time first: the service time the concurrent run "
+                                        "is compared with."),
         workers: int = typer.Option(1, "--workers", min=1, max=16, help="Server worker processes."),
         as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     ) -> None:
@@ -145,6 +148,7 @@ def register(app: typer.Typer) -> None:
             payload = {"text": text}
             if warmup:
                 asyncio.run(run_load(base_url, payload, min(clients, warmup), warmup, duration))
+            baseline = asyncio.run(run_load(base_url, payload, 1, serial, duration)) if serial else None
             result = asyncio.run(run_load(base_url, payload, clients, requests, duration))
         except RuntimeError as exc:
             typer.echo(f"error: {exc}", err=True)
@@ -152,6 +156,11 @@ def register(app: typer.Typer) -> None:
         finally:
             stop_server(server)
         summary = {"document": str(path), "words": len(text.split()), "workers": workers, **result.summary()}
+        if baseline is not None:
+            # One request at a time: the cost of one scan through HTTP. Under a closed loop of N clients the
+            # expected p50 is about N x this / the cores that scan in parallel (Little's law).
+            summary["serial_p50_ms"] = baseline.summary()["p50_ms"]
+            summary["p50_over_serial"] = round(summary["p50_ms"] / summary["serial_p50_ms"], 1)
         if as_json:
             typer.echo(json.dumps(summary, indent=2))
         else:
@@ -159,4 +168,7 @@ def register(app: typer.Typer) -> None:
                        f"({summary['words']:,}-word document, {workers} worker(s)): "
                        f"{summary['requests_per_second']} requests/s, p50 {summary['p50_ms']} ms, "
                        f"p90 {summary['p90_ms']} ms, p99 {summary['p99_ms']} ms, errors {summary['errors']}")
+            if baseline is not None:
+                typer.echo(f"one request at a time: p50 {summary['serial_p50_ms']} ms "
+                           f"(concurrent p50 = {summary['p50_over_serial']} x that)")
         raise typer.Exit(1 if summary["errors"] else 0)
