@@ -7,13 +7,17 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..segment import Segmentation
-from .words import content_tokens, normalize
+from .words import word_tokens, normalize
 
 EDIT_THRESHOLD = 0.5  # share of common words above which two clauses are one clause edited, not two clauses
+# Pairs sharing fewer distinct words than this are not compared further (a clause edited to half its words keeps
+# well over this share of its vocabulary).
+WORD_SHARE = 0.4
 # Beyond this many candidate pairs, fuzzy pairing only looks inside the stretch where difflib saw the change,
 # so a fully rewritten long document stays fast.
 MAX_CROSS_PAIRS = 40_000
@@ -80,19 +84,7 @@ def align(old: Segmentation, new: Segmentation) -> Alignment:
     else:
         candidates = [([i for i in olds if i not in matched_old], [j for j in news if j not in matched_new])
                       for olds, news in regions]
-    scored = []
-    old_tokens = {i: content_tokens(old_keys[i]) for i in rest_old}
-    for olds, news in candidates:
-        for j in news:
-            matcher = SequenceMatcher(None, autojunk=False)
-            matcher.set_seq2(content_tokens(new_keys[j]))  # difflib caches what it learns about seq2
-            for i in olds:
-                matcher.set_seq1(old_tokens[i])
-                if matcher.real_quick_ratio() < EDIT_THRESHOLD or matcher.quick_ratio() < EDIT_THRESHOLD:
-                    continue
-                ratio = matcher.ratio()
-                if ratio >= EDIT_THRESHOLD:
-                    scored.append((-ratio, i, j))
+    scored = [pair for olds, news in candidates for pair in _similar_pairs(olds, news, old_keys, new_keys)]
     for _, i, j in sorted(scored):
         if i in matched_old or j in matched_new:
             continue
@@ -106,6 +98,41 @@ def align(old: Segmentation, new: Segmentation) -> Alignment:
     pairs.sort(key=lambda p: (p.new if p.new is not None else _anchor(p.old, pairs), p.old is None))
     old_to_new = {p.old: p.new for p in pairs if p.old is not None and p.new is not None}
     return Alignment(pairs, old_to_new, {v: k for k, v in old_to_new.items()})
+
+
+def _similar_pairs(olds: list[int], news: list[int], old_keys: list[str],
+                   new_keys: list[str]) -> list[tuple[float, int, int]]:
+    """(-ratio, old, new) for every pair of clauses at least EDIT_THRESHOLD alike.
+
+    Cheap tests first, as a rewritten document compares every clause with every other: lengths (a ratio of T needs
+    the shorter clause to have at least T / (2 - T) of the longer one's words), then the share of distinct words in
+    common (a set intersection), and only then difflib's ratio.
+    """
+    out: list[tuple[float, int, int]] = []
+    if not olds or not news:
+        return out
+    # A clause without words ("---", a lone "*") is never an edit of another one.
+    old_tokens = {i: tokens for i in olds if (tokens := word_tokens(old_keys[i]))}
+    old_sets = {i: frozenset(tokens) for i, tokens in old_tokens.items()}
+    by_length = sorted(old_tokens, key=lambda i: len(old_tokens[i]))
+    lengths = [len(old_tokens[i]) for i in by_length]
+    factor = EDIT_THRESHOLD / (2 - EDIT_THRESHOLD)
+    for j in news:
+        tokens = word_tokens(new_keys[j])
+        if not tokens:
+            continue
+        words = frozenset(tokens)
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(tokens)  # difflib caches what it learns about seq2
+        for i in by_length[bisect_left(lengths, len(tokens) * factor):bisect_right(lengths, len(tokens) / factor)]:
+            old_words = old_sets[i]
+            if 2 * len(old_words & words) < WORD_SHARE * (len(old_words) + len(words)):
+                continue
+            matcher.set_seq1(old_tokens[i])
+            ratio = matcher.ratio()
+            if ratio >= EDIT_THRESHOLD:
+                out.append((-ratio, i, j))
+    return out
 
 
 def _anchor(old_index: int | None, pairs: list[ClausePair]) -> float:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..models import Finding
 from .clauses import Alignment
-from .words import content_tokens, similarity
+from .words import word_tokens, similarity
 
 SIMILAR = 0.5  # a different rule of the same category only pairs on an aligned clause or text at least this similar
 
@@ -38,7 +38,7 @@ def _score(old: Located, new: Located, alignment: Alignment) -> float | None:
     if a.kind == "gap":
         return 2.0 if same_rule else 1.0
     aligned = old.clause >= 0 and alignment.old_to_new.get(old.clause) == new.clause
-    sim = similarity(content_tokens(a.text or ""), content_tokens(b.text or ""))
+    sim = similarity(word_tokens(a.text or ""), word_tokens(b.text or ""))
     if not same_rule and not aligned and sim < SIMILAR:
         return None
     return 2.0 * aligned + sim + 1.0 * same_rule

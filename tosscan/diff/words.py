@@ -27,14 +27,16 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def content_tokens(text: str) -> list[str]:
-    return [t for t in tokens(text) if not t.isspace()]
+def word_tokens(text: str) -> list[str]:
+    """The words (CJK: characters) of `text`, lower-cased, without punctuation: what similarity compares, so that
+    Markdown marks ("###", "**") or a changed capital do not make unrelated clauses look alike or alike ones differ."""
+    return [t.lower() for t in tokens(text) if t[0].isalnum()]
 
 
 def similarity(a: str | list[str], b: str | list[str]) -> float:
     """0..1: share of words (CJK: characters) the two texts have in common, in order."""
-    ta = content_tokens(a) if isinstance(a, str) else a
-    tb = content_tokens(b) if isinstance(b, str) else b
+    ta = word_tokens(a) if isinstance(a, str) else a
+    tb = word_tokens(b) if isinstance(b, str) else b
     if not ta and not tb:
         return 1.0
     return SequenceMatcher(None, ta, tb, autojunk=False).ratio()
