@@ -76,6 +76,38 @@ def test_miaoya_html(miaoya):
     assert "How long data is kept" in " ".join(a.text() for a in added)
 
 
+# The same pair in the agreement's own language (妙鸭相机 is a Chinese app).
+MIAOYA_ZH_OLD = "第三条 用户内容\n\n您同意公司可以以任何形式、在任何媒体或技术中使用您上传的内容。\n"
+MIAOYA_ZH_NEW = "第三条 用户内容\n\n您上传的照片仅用于生成您的数字分身，生成后立即删除。\n"
+
+
+def test_miaoya_chinese_in_every_output():
+    result = diff(MIAOYA_ZH_OLD, MIAOYA_ZH_NEW)
+    assert result.after.language == "zh"
+    removed = [(c.category, c.severity_before) for c in result.changes if c.status == "removed_risk"]
+    assert ("content-license", "critical") in removed
+    added = {c.category for c in result.changes if c.status == "new_protection"}
+    assert {"content-license", "data-retention"} <= added  # purpose limited, deletion time stated
+    data = json.loads(render_diff(result, "json"))
+    assert data["counts"]["removed_risk"] >= 1 and data["counts"]["new_protection"] >= 2
+    text = " ".join(render_diff(result, "text").split())
+    assert "移除风险 · 严重" in text and "新增保护" in text
+    assert "[-您同意公司可以以任何形式、在任何媒体或技术中使用您上传的内容。-]" in text
+    tree = LexborHTMLParser(render_diff(result, "html"))
+    assert tree.css_first("html").attributes["lang"] == "zh-CN"
+    assert tree.css_first("article.status-removed_risk del").text() == MIAOYA_ZH_OLD.split("\n\n")[1].strip()
+    assert len(tree.css("article.status-new_protection ins")) >= 2
+
+
+def test_chinese_clause_edit_diffs_per_character():
+    old = "第五条 数据保存\n\n我们将在三十日内删除您上传的照片。\n"
+    new = "第五条 数据保存\n\n我们将在九十日内删除您上传的照片。\n"
+    result = diff(old, new, lang="zh")
+    edits = [c for c in result.changes if c.status != "unchanged"] + result.text.other
+    words = [(w.op, w.text) for c in edits for w in c.words if w.op != "equal"]
+    assert words == [("delete", "三"), ("insert", "九")]
+
+
 def test_html_escapes_user_text():
     old = "We keep <b>your</b> photos for 30 days.\n"
     new = "We keep <script>alert(1)</script> photos for as long as we deem necessary.\n"
