@@ -36,6 +36,7 @@ def test_form_has_two_labelled_inputs_of_each_kind_and_no_script(client):
         for field in ("text", "file", "url"):
             assert re.search(rf'<label for="{side}_{field}">', page) and f'id="{side}_{field}"' in page
     assert 'enctype="multipart/form-data"' in page and "<script" not in page
+    assert '<a href="/diff">Compare versions</a>' in client.get("/").text  # reachable from every page's menu
     example = client.get("/diff?example=1").text
     assert "in any media or technology" in example and "digital clone" in example
 
