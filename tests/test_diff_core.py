@@ -224,3 +224,10 @@ def test_identical_documents():
     assert result.verdict == "same" and [c.status for c in result.changes] == ["unchanged"]
     assert result.text.other == [] and result.text.unchanged == 2
     assert result.changes[0].words == []
+
+
+def test_reports_without_their_text_are_refused():
+    text = "We may sell your data to advertisers.\n"
+    bare = report(text).model_copy(update={"document": report(text).document.model_copy(update={"text": None})})
+    with pytest.raises(ValueError, match="document text"):
+        diff_reports(bare, report(text))

@@ -24,6 +24,8 @@ def diff(old: str | Document, new: str | Document, lang: str | None = None,
 
 def diff_reports(before: Report, after: Report) -> DiffReport:
     """Compare two reports; each must include its document text (the default of scan())."""
+    if before.document.text is None or after.document.text is None:
+        raise ValueError("diff_reports needs reports that include their document text")
     old_seg = segment(before.text, before.language)
     new_seg = segment(after.text, after.language)
     alignment = align(old_seg, new_seg)
