@@ -91,7 +91,7 @@ def _explain(letter: str, score: int, findings: list[Finding], reasons: list[Gra
     risk_bits = [t(lang, f"n_{sev}", n=counts[f"risk_{sev}"]) for sev in ("critical", "high", "medium", "low")
                  if counts[f"risk_{sev}"]]
     if risk_bits:
-        parts.append(t(lang, "risks_found", items=", ".join(risk_bits)))
+        parts.append(t(lang, "risks_found", items=t(lang, "list_sep").join(risk_bits)))
     else:
         parts.append(t(lang, "no_risks"))
     if counts["gap"]:
@@ -100,7 +100,8 @@ def _explain(letter: str, score: int, findings: list[Finding], reasons: list[Gra
         parts.append(t(lang, "protections_found", n=counts["protection"]))
     worst = [r for r in reasons if r.points < 0][:3]
     if worst:
-        parts.append(t(lang, "biggest_drivers", items=", ".join(f"{r.note} ({r.points:+.0f})" for r in worst)))
+        drivers = (f"{r.note} ({r.points:+.0f})" for r in worst)
+        parts.append(t(lang, "biggest_drivers", items=t(lang, "list_sep").join(drivers)))
     if has_critical:
         parts.append(t(lang, "critical_cap"))
     sep = "" if lang == "zh" else " "

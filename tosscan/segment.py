@@ -15,23 +15,31 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 _LIST_MARKER = re.compile(
-    r"""^[ \t]*(?:
+    r"""^[ \t]*(?:\*\*|__)?[ \t]*(?:          # a Markdown bold run may open the item: **2.1 ...
         [-*+•·▪◦●○■□➢►–—](?=\s)                     # bullets
       | \d{1,3}(?:\.\d{1,3})+\.?(?=\s)               # 3.2 / 3.2.1
-      | \d{1,3}[.)](?=\s)                            # 1. 1)
+      | \d{1,3}\\?[.)](?=\s)                         # 1. 1) 1\. (Markdown-escaped)
       | \(\s*(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\s*\)   # (a) (1) (iv)
       | (?:[a-zA-Z]|[ivxIVX]{1,4})[.)](?=\s)         # a) a. iv)
       | [（(][一二三四五六七八九十]{1,3}[)）]         # （一）
       | [一二三四五六七八九十]{1,3}[、.．]            # 一、
       | 第[一二三四五六七八九十百零\d]{1,5}[条章节款]   # 第三条
       | \d{1,3}[、．]                                 # 1、
+      | (?:\d{1,3}\\?\.|\d{1,3}\)|[a-zA-Z][.)])(?=[\u3400-\u9fff“「《【])  # 1.我们 a)设备 (Chinese right after)
     )""",
     re.VERBOSE,
 )
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 _BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)[^*_\n]{2,100}\1[ \t]*:?[ \t]*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_TERMINAL_END = re.compile(r"[.!?;:。！？；：]['\"”’)\]]*\s*$")
+# Closing quotes/brackets and Markdown emphasis may follow the final punctuation: "。**" still ends the line.
+_TERMINAL_END = re.compile(r"[.!?;:。！？；：]['\"”’)\]*_]*\s*$")
+# Numbered Chinese titles: 第三条 / 一、 / （二） / 1. / 1、 / 3.2 (possibly inside Markdown bold or escaped "1\.").
+_ZH_NUMBERED_TITLE = re.compile(
+    r"^(?:[*\-•·]\s+)?(?:\*\*|__)?\s*(?:第[一二三四五六七八九十百零\d]{1,5}[条章节]|[一二三四五六七八九十]{1,3}\s*[、.．]"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:\\?\.\d{1,2})*(?:\\?\.|、|\s))")
+_ZH_SENTENCE_PUNCT = re.compile(r"[，。；！？,;]")
+_TABLE_ROW = re.compile(r"\|.*\|")
 
 # Words whose trailing period does not end a sentence (checked lower-cased, without the period).
 ABBREVIATIONS = frozenset("""
@@ -97,14 +105,17 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if _MD_HEADING.match(line) or _BOLD_LINE.match(line):
+    if _MD_HEADING.match(line):
         return True
+    if _BOLD_LINE.match(line):
+        # Chinese documents bold whole clauses for emphasis: a bold line with sentence punctuation is a clause.
+        return not (_CJK.search(stripped) and (_ZH_SENTENCE_PUNCT.search(stripped) or len(stripped) > 40))
     if len(stripped) > 100 or _TERMINAL_END.search(stripped) and not stripped.endswith(":"):
         return False
     if _CJK.search(stripped):
-        # 第三条 用户内容 / 一、我们如何收集 : short numbered Chinese titles.
-        return len(stripped) <= 30 and bool(re.match(r"^(第[一二三四五六七八九十百零\d]{1,5}[条章节]|[一二三四五六七八九十]{1,3}[、.．])", stripped)) \
-            and not re.search(r"[，。；]", stripped)
+        # 第三条 用户内容 / 一、我们如何收集 / 1.我们收集的信息 / （二）存储期限 : short numbered Chinese titles.
+        return len(stripped) <= 30 and bool(_ZH_NUMBERED_TITLE.match(stripped)) \
+            and not _ZH_SENTENCE_PUNCT.search(stripped) and not stripped.endswith(("：", ":"))
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(stripped.split()) <= 14:
         return True
@@ -170,13 +181,15 @@ def segment(text: str, lang: str = "en") -> Segmentation:
             blocks.append([line_start, line_start + len(content), True])
             prev_joinable = False
             continue
-        starts_item = bool(_LIST_MARKER.match(content)) or content.lstrip().startswith("|")
+        # "| a | b" or "a | b | c": each row of a Markdown table is a clause.
+        table_row = content.lstrip().startswith("|") or bool(_TABLE_ROW.search(content))
+        starts_item = bool(_LIST_MARKER.match(content)) or table_row
         if prev_joinable and not starts_item:
             blocks[-1][1] = line_start + len(content)
         else:
             blocks.append([line_start, line_start + len(content), False])
         # A line that ends mid-sentence continues on the next line (hard-wrapped text and PDFs).
-        prev_joinable = not _TERMINAL_END.search(content) and not content.lstrip().startswith("|")
+        prev_joinable = not _TERMINAL_END.search(content) and not table_row
     # 2. Blocks -> sections, clauses, sentences.
     section_index = -1
     for block_start, block_end, heading in blocks:

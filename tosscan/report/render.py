@@ -73,13 +73,13 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
     console.print(Panel(escape(report.grade_explanation), title=f"tosscan · {escape(report.document.source)}",
-                        subtitle=f"grade {report.grade} · {report.score}/100"))
+                        subtitle=escape(t(lang, "grade_score", grade=report.grade, score=report.score))))
     rows = summary_rows(report)
     if rows:
         table = Table(title=t(lang, "summary"))
         table.add_column(t(lang, "category"))
         for col in ("risk", "gap", "protection"):
-            table.add_column(col, justify="right")
+            table.add_column(t(lang, f"kind_{col}"), justify="right")
         for row in rows:
             table.add_row(row["name"], str(row["risk"]), str(row["gap"]), str(row["protection"]))
         console.print(table)
@@ -97,7 +97,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
             if kind != "protection":
                 console.print(f"  {escape(f.explanation)}")
                 if f.fair_alternative:
-                    console.print(f"  [green]{escape(t(lang, 'fair'))}:[/] {escape(f.fair_alternative)}")
+                    console.print(f"  [green]{escape(t(lang, 'fair') + t(lang, 'colon'))}[/]{escape(f.fair_alternative)}")
             console.print()
     return buffer.getvalue()
 

@@ -1,0 +1,62 @@
+"""Language detection: English or Chinese per document, robust to mixed text."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tosscan import scan
+from tosscan.lang import detect_language, script_counts
+from tosscan.scanner import resolve_language
+
+EN_WITH_CHINESE_COMPANY = (
+    "These Terms are an agreement between you and 北京春田知韵科技有限公司 (Beijing Chuntian Zhiyun Technology Co., Ltd.). "
+    "By using the Service you agree to them. We may change these Terms at any time and will post the new version here."
+)
+ZH_WITH_ENGLISH_NAMES = (
+    "我们的产品集成了 Google Analytics、Firebase Crashlytics 和 Umeng SDK，会收集您的 Android ID、OAID、IDFA 等设备标识符。"
+    "详见 https://developers.google.com/analytics/terms 和 https://www.umeng.com/page/policy 。"
+)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("We keep your photos for 30 days.", "en"),
+    ("我们会在三十天内删除您的照片。", "zh"),
+    (EN_WITH_CHINESE_COMPANY, "en"),
+    (ZH_WITH_ENGLISH_NAMES, "zh"),
+    ("我们使用Google Analytics、Firebase Crashlytics和Umeng SDK收集设备信息。", "zh"),
+    ("We use your data. 腾讯 is our parent company.", "en"),
+    ("", "en"),
+    ("12345 — 67890", "en"),
+])
+def test_detects_main_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_urls_emails_and_markup_do_not_count_as_english():
+    zh = "如对本隐私政策有任何疑问，请联系我们。"
+    noise = " [隐私政策](https://www.example.com/legal/privacy/terms-of-service-and-privacy-policy) privacy@example.com <a href='x'>"
+    cjk, words = script_counts(zh + noise * 20)
+    assert words == 0 and cjk == len("如对本隐私政策有任何疑问请联系我们") + 4 * 20
+    assert detect_language((zh + noise) * 20) == "zh"
+
+
+def test_samples_the_whole_document_not_only_its_head():
+    preamble = "This English notice applies to users outside mainland China. " * 800  # ~50,000 characters
+    body = "我们会收集您的手机号码、设备信息和位置信息，用于向您提供服务，并在您注销账号后删除。" * 3000
+    assert detect_language(preamble + body) == "zh"
+    assert detect_language(body[:2000] + "This policy explains how we process your personal data. " * 3000) == "en"
+
+
+def test_resolve_language():
+    assert resolve_language("我们会删除您的照片。", None) == "zh"
+    assert resolve_language("我们会删除您的照片。", "auto") == "zh"
+    assert resolve_language("We delete your photos.", "zh") == "zh"
+    with pytest.raises(ValueError):
+        resolve_language("text", "fr")
+
+
+def test_report_names_the_detected_language():
+    report = scan("您同意本公司有权以任何形式、任何媒体或技术使用您上传的内容。")
+    assert json.loads(report.to_json())["language"] == "zh"
+    assert scan(EN_WITH_CHINESE_COMPANY).language == "en"
