@@ -128,3 +128,15 @@ def test_invalid_rules_stop_the_run_before_any_document_is_recorded(corpus, tmp_
         monkeypatch.delenv("TOSSCAN_RULES_PATH")
         get_settings.cache_clear()
     assert not (tmp_path / "r.jsonl").exists()
+
+
+def test_worker_renews_its_scanner_and_results_stay_the_same(monkeypatch, pinned_rules):
+    from tosscan.batch import work
+
+    monkeypatch.setattr(work, "RENEW_AFTER", 2)
+    items = [Item(f"d{i}.txt", data=policy(i).encode()) for i in range(2)]
+    first = work.scan_chunk(items, rules=pinned_rules)
+    before = work._scanners[pinned_rules]
+    again = work.scan_chunk(items, rules=pinned_rules)  # 2 documents done: this chunk gets a fresh Scanner
+    assert work._scanners[pinned_rules] is not before
+    assert again == first
