@@ -1,16 +1,17 @@
 """Run compiled rules over a segmented document and return findings (risks, protections, then gaps).
 
-Flow: tokenize once -> match every phrase/token term in one pass -> index the hits by sentence and clause ->
+Flow: tokenize clause by clause -> match every phrase/token term in one pass -> index the hits by sentence and clause ->
 for each rule, intersect the units where its anchored groups hit -> check the remaining groups (regexes searched
 only inside those units) and the `none` guards -> one finding per unit. Gap rules look at the whole document and
 at the findings already made.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterable
 
-from spacy.tokens import Doc
+from spacy.attrs import IDX, LENGTH
 
 from .models import Evidence, Finding
 from .rules.compile import CompiledGroup, CompiledRule, CompiledRuleset
@@ -22,21 +23,26 @@ Hit = tuple[int, int]  # character offsets
 class _Index:
     """Where each term matched: per key, per scope unit, the list of character spans."""
 
-    def __init__(self, seg: Segmentation, hits: dict[str, list[Hit]]):
+    def __init__(self, seg: Segmentation, located: dict[str, list[tuple[int, int, int]]]):
+        """`located`: per term key, (start, end, clause index) of each hit, as collect_hits returns them."""
         self.seg = seg
-        self.hits = hits
+        self.hits: dict[str, list[Hit]] = {key: [(s, e) for s, e, _ in spans] for key, spans in located.items()}
         self._regex_memo: dict[tuple[str, str, int], bool] = {}
+        self._folded: dict[tuple[str, int], str] = {}
         self.by_unit: dict[str, dict[str, dict[int, list[Hit]]]] = {"sentence": {}, "clause": {}}
-        locate = {"sentence": seg.sentence_at, "clause": seg.clause_at}
-        units = {"sentence": seg.sentences, "clause": seg.clauses}
-        for key, spans in hits.items():
-            for scope in ("sentence", "clause"):
-                table: dict[int, list[Hit]] = defaultdict(list)
-                for span in spans:
-                    unit = locate[scope](span[0])
-                    if unit >= 0 and units[scope][unit].kind != "heading":
-                        table[unit].append(span)
-                self.by_unit[scope][key] = table
+        clauses, sentence_at = seg.clauses, seg.sentence_at
+        for key, spans in located.items():
+            by_clause: dict[int, list[Hit]] = defaultdict(list)
+            by_sentence: dict[int, list[Hit]] = defaultdict(list)
+            for start, end, clause in spans:
+                if clauses[clause].kind == "heading":  # headings name topics; they are not clauses to judge
+                    continue
+                by_clause[clause].append((start, end))
+                sentence = sentence_at(start)
+                if sentence >= 0:
+                    by_sentence[sentence].append((start, end))
+            self.by_unit["clause"][key] = by_clause
+            self.by_unit["sentence"][key] = by_sentence
 
     def units_of(self, group: CompiledGroup, scope: str) -> set[int]:
         found: set[int] = set()
@@ -65,15 +71,26 @@ class _Index:
         for key in group.eager_keys:
             if unit in table.get(key, ()):
                 return True
-        for key, regex in group.regexes:
-            # Shared terms (negation, limitation guards) are asked about the same unit by many rules.
-            memo_key = (key, scope, unit)
-            found = self._regex_memo.get(memo_key)
-            if found is None:
-                found = self._regex_memo[memo_key] = regex.search(chunk) is not None
-            if found:
+        folded = None
+        for regex, literals in group.screened:
+            if literals is not None:
+                if folded is None:
+                    folded = self._folded.get((scope, unit))
+                    if folded is None:
+                        folded = self._folded[(scope, unit)] = chunk.casefold()
+                if not any(map(folded.__contains__, literals)):
+                    continue
+            if self._search(regex, scope, unit, chunk):
                 return True
         return False
+
+    def _search(self, regex: re.Pattern, scope: str, unit: int, chunk: str) -> bool:
+        # Shared guards (negation, limitation) are asked about the same unit by many rules: remember answers.
+        memo_key = (regex.pattern, scope, unit)
+        found = self._regex_memo.get(memo_key)
+        if found is None:
+            found = self._regex_memo[memo_key] = regex.search(chunk) is not None
+        return found
 
     def anywhere(self, group: CompiledGroup, text: str) -> list[tuple[str, Hit]]:
         out: list[tuple[str, Hit]] = []
@@ -86,15 +103,28 @@ class _Index:
         return out
 
 
-def collect_hits(ruleset: CompiledRuleset, doc: Doc) -> dict[str, list[Hit]]:
-    strings = doc.vocab.strings
-    hits: dict[str, list[Hit]] = defaultdict(list)
-    for matcher in (ruleset.phrase_matcher, ruleset.matcher):
-        if len(matcher) == 0:
+def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation) -> dict[str, list[tuple[int, int, int]]]:
+    """Match every phrase/token term, tokenizing clause by clause: per term key, (start, end, clause index).
+
+    One Doc per clause, not one for the whole text: spaCy's tokenizer stops caching for the rest of a Doc once it
+    meets a special case such as "e.g." or "don't" (spaCy issue #1250), so whole-document tokenization misses the
+    cache on most words. Terms never span clauses (rules are scoped to a sentence or a clause), so nothing is lost.
+    """
+    make_doc = ruleset.nlp.make_doc
+    strings = ruleset.nlp.vocab.strings
+    matchers = [m for m in (ruleset.phrase_matcher, ruleset.matcher) if len(m)]
+    hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for number, clause in enumerate(seg.clauses):
+        doc = make_doc(text[clause.start:clause.end])
+        matches = [m for matcher in matchers for m in matcher(doc)]
+        if not matches:
             continue
-        for match_id, start, end in matcher(doc):
-            first, last = doc[start], doc[end - 1]
-            hits[strings[match_id]].append((first.idx, last.idx + len(last.text)))
+        # Token offsets and lengths as plain lists: cheaper than a Token object per match end.
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
+        base = clause.start
+        for match_id, start, end in matches:
+            last = offsets[end - 1]
+            hits[strings[match_id]].append((base + offsets[start][0], base + last[0] + last[1], number))
     return hits
 
 
@@ -168,12 +198,10 @@ def _gap_findings(rule_c: CompiledRule, index: _Index, text: str, findings: list
     return [_finding(rule_c, None, None, text, _evidence(context, text, labels, role="context"))]
 
 
-def run_rules(ruleset: CompiledRuleset, text: str, seg: Segmentation | None = None,
-              doc: Doc | None = None) -> list[Finding]:
+def run_rules(ruleset: CompiledRuleset, text: str, seg: Segmentation | None = None) -> list[Finding]:
     """All findings of `ruleset` on `text`, clause findings in document order, then gaps."""
     seg = seg or segment(text, ruleset.lang)
-    doc = doc if doc is not None else ruleset.nlp.make_doc(text)
-    index = _Index(seg, collect_hits(ruleset, doc))
+    index = _Index(seg, collect_hits(ruleset, text, seg))
     labels = ruleset.term_labels
     findings: list[Finding] = []
     for rule_c in ruleset.rules:

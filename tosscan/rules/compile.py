@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..errors import RuleError
 from ..nlp import get_nlp, word_forms
+from .prefilter import required_literals
 from .schema import Group, Rule, Term
 
 
@@ -36,14 +37,16 @@ class CompiledTerm:
 @dataclass
 class CompiledGroup:
     terms: list[CompiledTerm]
+    eager_keys: list[str] = field(init=False)
+    regexes: list[tuple[str, re.Pattern]] = field(init=False)
+    # Each regex with the case-folded literals one of which its every match contains (prefilter.py; None: always
+    # search): a substring test rules most sentences out before the regex engine runs.
+    screened: list[tuple[re.Pattern, frozenset[str] | None]] = field(init=False)
 
-    @property
-    def eager_keys(self) -> list[str]:
-        return [t.key for t in self.terms if not t.lazy]
-
-    @property
-    def regexes(self) -> list[tuple[str, re.Pattern]]:
-        return [(t.key, t.regex) for t in self.terms if t.regex is not None]
+    def __post_init__(self) -> None:
+        self.eager_keys = [t.key for t in self.terms if not t.lazy]
+        self.regexes = [(t.key, t.regex) for t in self.terms if t.regex is not None]
+        self.screened = [(r, required_literals(r)) for _, r in self.regexes]
 
 
 @dataclass

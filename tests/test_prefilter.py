@@ -1,0 +1,37 @@
+"""Regex prefilters must never change a result: every match contains one of the required literals."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tosscan.rules.prefilter import required_literals
+
+CASES = [
+    (r"\b(?:in|through|via|by)\s+any\s+(?:and\s+all\s+)?(?:forms?|media|medium|technolog(?:y|ies))\b",
+     {"form", "media", "medium", "technolog"}),
+    (r"\bopt[- ]?in\b", {"opt"}),
+    (r"\b(?:indefinitely|forever)\b", {"indefinitely", "forever"}),
+    (r"以任何形式|任何媒体", {"以任何形式", "任何媒体"}),
+    (r"^\W*\w+(?:\W+\w+){0,3}\W*$", None),  # no literal at all
+    (r"\b(?:a|an|to)\b", None),  # literals too short to screen
+    (r"(?:sell|ß)", None),  # "ß" folds to "ss": no prefilter rather than a wrong one
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), CASES)
+def test_required_literals(pattern, expected):
+    found = required_literals(re.compile(pattern, re.IGNORECASE))
+    assert (set(found) if found else None) == expected
+
+
+def test_case_sensitive_patterns_get_no_prefilter():
+    assert required_literals(re.compile(r"\bany media\b")) is None
+
+
+@pytest.mark.parametrize("text", ["We use it in ANY MEDIA.", "by any Technology", "IN ANY FORMS", "via any ſtuff media"])
+def test_prefilter_is_a_necessary_condition(text):
+    regex = re.compile(CASES[0][0], re.IGNORECASE)
+    literals = required_literals(regex)
+    if regex.search(text):
+        assert any(lit in text.casefold() for lit in literals)
