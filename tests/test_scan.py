@@ -55,3 +55,17 @@ def test_report_json_contract():
 def test_language_detection():
     assert detect_language("We use your data. 腾讯 is our parent company.") == "en"
     assert detect_language("您同意本公司有权以任何形式使用您上传的内容，包括 ChatGPT 和 API。") == "zh"
+
+
+def test_vocabulary_growth_is_bounded():
+    from tosscan.scanner import Scanner
+
+    scanner = Scanner()
+    first = scanner.compiled("en")
+    scanner.vocab_limit = len(first.nlp.vocab.strings) + 50
+    words = " ".join(f"zqx{i}word" for i in range(200))  # 200 words the vocabulary has never seen
+    report = scanner.scan("The company may use the content you upload in any form, in any media. " + words, "en")
+    assert any(f.category == "content-license" for f in report.findings)
+    renewed = scanner.compiled("en")
+    assert renewed is not first
+    assert "zqx5word" not in renewed.nlp.vocab.strings

@@ -6,7 +6,7 @@ from .engine import run_rules
 from .ingest import from_text
 from .lang import detect_language
 from .models import Document, Report
-from .nlp import SUPPORTED
+from .nlp import SUPPORTED, get_nlp
 from .report import build_report
 from .rules.compile import CompiledRuleset, compile_rules
 from .rules.loader import RuleSet, bundled_rules_dir, bundled_ruleset, load_rules
@@ -23,6 +23,7 @@ class Scanner:
             # TOSSCAN_RULES_PATH adds folders of rules after the bundled ones (duplicate ids are an error).
             ruleset = load_rules(bundled_rules_dir(), *extra) if extra else bundled_ruleset()
         self.ruleset = ruleset
+        self.vocab_limit = get_settings().vocab_limit
         self._compiled: dict[str, CompiledRuleset] = {}
         self._lock = threading.Lock()
 
@@ -44,7 +45,18 @@ class Scanner:
         language = resolve_language(document.text, lang)
         compiled = self.compiled(language)
         findings = run_rules(compiled, document.text, segment(document.text, language))
+        self._renew_if_grown(language, compiled)
         return build_report(document, language, findings)
+
+    def _renew_if_grown(self, lang: str, compiled: CompiledRuleset) -> None:
+        """Rebuild a language's pipeline once its vocabulary outgrows the limit (in-flight scans keep the old one)."""
+        if len(compiled.nlp.vocab.strings) <= self.vocab_limit:
+            return
+        with self._lock:
+            if self._compiled.get(lang) is compiled:
+                get_nlp.cache_clear()  # the next compile starts from a fresh pipeline and an empty vocabulary
+                del self._compiled[lang]
+        self.compiled(lang)
 
 
 def resolve_language(text: str, lang: str | None) -> str:

@@ -14,6 +14,9 @@ class Settings(BaseSettings):
     max_chars: int = 5_000_000
     # Largest raw upload / file / download in bytes; PDFs carry more bytes than text, hence the margin.
     max_bytes: int = 20_000_000
+    # spaCy keeps every word it has seen in its vocabulary; past this many strings a long-running scanner (the
+    # web app) rebuilds its pipeline, so memory stays bounded and submitted words do not linger in it.
+    vocab_limit: int = 300_000
     # Extra rule folders (os.pathsep separated) loaded after the bundled rules.
     rules_path: str = ""
     # Web / URL fetching.
