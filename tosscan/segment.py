@@ -109,7 +109,9 @@ def _is_heading(line: str) -> bool:
         return True
     if _BOLD_LINE.match(line):
         # Chinese documents bold whole clauses for emphasis: a bold line with sentence punctuation is a clause.
-        return not (_CJK.search(stripped) and (_ZH_SENTENCE_PUNCT.search(stripped) or len(stripped) > 40))
+        # So is a bold line that introduces a list ("**我们可能为以下原因披露您的个人信息：**").
+        return not (_CJK.search(stripped) and (_ZH_SENTENCE_PUNCT.search(stripped) or len(stripped) > 40
+                                               or stripped.rstrip("*_ ").endswith(("：", ":"))))
     if len(stripped) > 100 or _TERMINAL_END.search(stripped) and not stripped.endswith(":"):
         return False
     if _CJK.search(stripped):
