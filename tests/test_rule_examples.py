@@ -20,3 +20,11 @@ def test_every_rule_has_enough_examples():
     for rule in bundled_ruleset().rules:
         assert len(rule.examples.match) >= 2 and len(rule.examples.no_match) >= 2, rule.id
 
+
+
+def test_bundled_rules_cover_every_category_in_english():
+    from tosscan.taxonomy import CATEGORY_IDS
+
+    covered = {r.category for r in bundled_ruleset().for_language("en")}
+    missing = sorted(set(CATEGORY_IDS) - covered)
+    assert not missing, f"no English rule for: {missing}"
