@@ -130,3 +130,13 @@ def test_doubao_privacy_policy(doubao):
     for f in report.findings:
         if f.start is not None:
             assert report.text[f.start:f.end] == f.text
+
+
+def test_chinese_pipeline_segments_characters_without_a_model():
+    from tosscan.nlp import get_nlp
+
+    nlp = get_nlp("zh")
+    assert nlp.tokenizer.segmenter == "char" and nlp.pipe_names == []
+    # A phrase matches wherever its characters stand, whatever word boundaries a segmenter would draw.
+    report = scan("您授予我们一项永久的、不可撤销的许可，以使用您上传的照片。")
+    assert "zh-content-license-perpetual-irrevocable" in {f.rule for f in report.findings}

@@ -23,9 +23,16 @@ SUPPORTED = ("en", "zh")
 def get_nlp(lang: str) -> Language:
     if lang not in SUPPORTED:
         raise ValueError(f"unsupported language {lang!r}; tosscan reads {', '.join(SUPPORTED)}")
-    # Chinese: spaCy's character segmentation. Phrases and regexes match runs of characters, so no word
-    # segmentation model (pkuseg, jieba dictionaries) is needed.
+    if lang == "zh":
+        return spacy.blank("zh", config=ZH_TOKENIZER)
     return spacy.blank(lang)
+
+
+# Chinese: spaCy's character segmentation, named explicitly so a change of spaCy's default cannot switch on pkuseg
+# (which downloads a model) or jieba. Phrases then match any run of characters, wherever word boundaries would fall:
+# jieba splits "保存期限内" or "不可撤销的" differently by context, so a phrase term could silently miss; characters
+# cannot. Negation and scope are handled by the rules' regexes and guards, not by word segmentation.
+ZH_TOKENIZER = {"nlp": {"tokenizer": {"segmenter": "char"}}}
 
 
 @lru_cache(maxsize=None)
