@@ -76,13 +76,14 @@ def grade(findings: list[Finding], lang: str = "en") -> Grade:
     score = int(round(max(0.0, min(100.0, 100.0 - penalty + bonus))))
     letter = next((g for g, floor in THRESHOLDS if score >= floor), "E")
     has_critical = any(f.kind == "risk" and f.severity == "critical" for f in findings)
-    if has_critical and letter in ("A", "B", "C"):
+    capped = has_critical and letter in ("A", "B", "C")
+    if capped:
         letter = "D"
     reasons.sort(key=lambda r: r.points)
-    return Grade(letter, score, _explain(letter, score, findings, reasons, has_critical, lang), reasons)
+    return Grade(letter, score, _explain(letter, score, findings, reasons, capped, lang), reasons)
 
 
-def _explain(letter: str, score: int, findings: list[Finding], reasons: list[GradeReason], has_critical: bool,
+def _explain(letter: str, score: int, findings: list[Finding], reasons: list[GradeReason], capped: bool,
              lang: str) -> str:
     counts = defaultdict(int)
     for f in findings:
@@ -102,7 +103,7 @@ def _explain(letter: str, score: int, findings: list[Finding], reasons: list[Gra
     if worst:
         drivers = (f"{r.note} ({r.points:+.0f})" for r in worst)
         parts.append(t(lang, "biggest_drivers", items=t(lang, "list_sep").join(drivers)))
-    if has_critical:
+    if capped:  # only said when the cap actually lowered the grade
         parts.append(t(lang, "critical_cap"))
     sep = "" if lang == "zh" else " "
     return sep.join(parts)
