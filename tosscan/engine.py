@@ -135,17 +135,19 @@ def _evidence(pairs: Iterable[tuple[str, Hit]], text: str, labels: dict[str, str
         if (s, e) in seen:
             continue
         seen.add((s, e))
-        out.append(Evidence(start=s, end=e, text=text[s:e], role=role, term=labels.get(key, key)))
+        # model_construct: the values come from validated rules and exact offsets; validation would only cost time.
+        out.append(Evidence.model_construct(start=s, end=e, text=text[s:e], role=role, term=labels.get(key, key)))
     return out
 
 
 def _finding(rule_c: CompiledRule, start: int | None, end: int | None, text: str,
              evidence: list[Evidence]) -> Finding:
     rule = rule_c.rule
-    return Finding(rule=rule.id, category=rule.category, kind=rule.kind, severity=rule.severity, title=rule.title,
-                   explanation=rule.explanation, fair_alternative=rule.fair_alternative,
-                   references=list(rule.references), start=start, end=end,
-                   text=None if start is None else text[start:end], evidence=evidence)
+    return Finding.model_construct(rule=rule.id, category=rule.category, kind=rule.kind, severity=rule.severity,
+                                   title=rule.title, explanation=rule.explanation,
+                                   fair_alternative=rule.fair_alternative, references=list(rule.references),
+                                   start=start, end=end, text=None if start is None else text[start:end],
+                                   evidence=evidence)
 
 
 def _clause_rule_findings(rule_c: CompiledRule, index: _Index, text: str, labels: dict[str, str]) -> list[Finding]:
