@@ -29,6 +29,7 @@ class _Index:
         self.hits: dict[str, list[Hit]] = {key: [(s, e) for s, e, _ in spans] for key, spans in located.items()}
         self._regex_memo: dict[tuple[str, str, int], bool] = {}
         self._folded: dict[tuple[str, int], str] = {}
+        self._folded_text: str | None = None
         self.by_unit: dict[str, dict[str, dict[int, list[Hit]]]] = {"sentence": {}, "clause": {}}
         clauses, sentence_at = seg.clauses, seg.sentence_at
         for key, spans in located.items():
@@ -96,7 +97,12 @@ class _Index:
         out: list[tuple[str, Hit]] = []
         for key in group.eager_keys:
             out.extend((key, h) for h in self.hits.get(key, ())[:1])
-        for key, regex in group.regexes:
+        for (key, regex), (_, literals) in zip(group.regexes, group.screened):
+            if literals is not None:
+                if self._folded_text is None:
+                    self._folded_text = text.casefold()
+                if not any(map(self._folded_text.__contains__, literals)):
+                    continue  # a whole-document search is costly; the literal test rules it out
             m = regex.search(text)
             if m:
                 out.append((key, (m.start(), m.end())))
