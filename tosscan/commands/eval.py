@@ -1,6 +1,7 @@
 """`tosscan eval`: per-category precision / recall / F1 on the labelled dev corpora (the rule authors' loop)."""
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 from typing import Optional
@@ -37,6 +38,9 @@ def register(app: typer.Typer) -> None:
         format: str = typer.Option("text", "--format", "-f", help="text or json."),
         show_errors: int = typer.Option(0, "--show-errors", help="Print up to N false positives/negatives."),
         list_only: bool = typer.Option(False, "--list", help="List the datasets and exit."),
+        half: Optional[str] = typer.Option(None, "--half",
+                                           help="Score only the odd or even half of the documents (alphabetical; "
+                                                "datasets that support it, e.g. claudette): tune on one, check the other."),
     ) -> None:
         """Measure the rules against the labelled corpora: precision, recall, F1 per category, macro-F1."""
         from ..cli import fail
@@ -59,10 +63,16 @@ def register(app: typer.Typer) -> None:
         console = Console()
         results = []
         for name in chosen:
+            options = {"half": half} if half else {}
+            if half and "half" not in inspect.signature(available[name].run).parameters:
+                raise fail(f"dataset {name} cannot be split into halves (--half works with: "
+                           f"{', '.join(n for n, d in available.items() if 'half' in inspect.signature(d.run).parameters)})")
             try:
-                result = available[name].run(root, scanner, keep_errors=max(show_errors, 0) * 4)
+                result = available[name].run(root, scanner, keep_errors=max(show_errors, 0) * 4, **options)
             except FileNotFoundError as exc:
                 raise fail(f"dataset {name}: corpus file missing: {exc}")
+            except ValueError as exc:
+                raise fail(f"dataset {name}: {exc}")
             results.append(result)
             if format == "text":
                 _print_result(console, result, show_errors)
