@@ -53,3 +53,26 @@ def test_lookup_by_offset():
     sentence = seg.sentences[seg.sentence_at(offset)]
     assert LEGAL[sentence.start:sentence.end].startswith("3.2 You grant")
     assert seg.sentence_at(LEGAL.index("\n\n")) == -1
+
+
+def test_runaway_sentences_and_paragraphs_are_cut_at_soft_breaks():
+    from tosscan.segment import MAX_CLAUSE, MAX_SENTENCE
+
+    text = "We may share data with partners, affiliates and vendors; " * 200  # ~11,000 characters, no full stop
+    seg = segment(text)
+    assert all(s.end - s.start <= MAX_SENTENCE for s in seg.sentences)
+    assert all(c.end - c.start <= MAX_CLAUSE for c in seg.clauses)
+    assert all(text[s.start:s.end].endswith(";") for s in seg.sentences[:-1])
+    assert "".join(text[s.start:s.end] for s in seg.sentences).replace(" ", "") == text.replace(" ", "")
+    for s in seg.sentences:
+        clause = seg.clauses[s.parent]
+        assert clause.start <= s.start and s.end <= clause.end
+
+
+def test_unbroken_cjk_text_gets_hard_cuts():
+    from tosscan.segment import MAX_SENTENCE
+
+    text = "我们收集您的信息" * 400
+    seg = segment(text, "zh")
+    assert all(0 < s.end - s.start <= MAX_SENTENCE for s in seg.sentences)
+    assert sum(s.end - s.start for s in seg.sentences) == len(text)

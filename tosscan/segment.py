@@ -164,6 +164,35 @@ def _split_sentences(text: str, start: int, end: int, zh: bool) -> list[tuple[in
     return out
 
 
+# Longer "sentences" are segmentation failures (tables, lists without punctuation, text without line breaks): cut
+# them so a finding quotes something readable and a regex never runs over a whole document.
+MAX_SENTENCE = 1200
+MAX_CLAUSE = 4000
+_SOFT_BREAKS = (re.compile(r"[;；]\s*"), re.compile(r"[,，、:：]\s*"), re.compile(r"\s+"))
+
+
+def _cap_length(text: str, pieces: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        while end - start > limit:
+            window = text[start + limit // 2:start + limit]
+            cut = None
+            for pattern in _SOFT_BREAKS:  # the strongest break in the second half of the window
+                found = [m.end() for m in pattern.finditer(window)]
+                if found:
+                    cut = start + limit // 2 + found[-1]
+                    break
+            cut = cut or start + limit  # no break at all (e.g. unbroken CJK): a hard cut
+            s, e = _trim(text, start, cut)
+            if e > s:
+                out.append((s, e))
+            start, _ = _trim(text, cut, end)
+        s, e = _trim(text, start, end)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
 def segment(text: str, lang: str = "en") -> Segmentation:
     """Segment `text`; offsets are Python str indices into it."""
     seg = Segmentation(text=text)
@@ -203,14 +232,20 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                 seg.sections[section_index].end = seg.clauses[-1].end if seg.clauses else b_start
             seg.sections.append(Span(b_start, b_end, "section"))
             section_index += 1
-        clause = Span(b_start, b_end, "heading" if heading else "clause", section_index)
-        seg.clauses.append(clause)
-        clause_index = len(seg.clauses) - 1
         if heading:
-            seg.sentences.append(Span(b_start, b_end, "heading", clause_index))
+            seg.clauses.append(Span(b_start, b_end, "heading", section_index))
+            seg.sentences.append(Span(b_start, b_end, "heading", len(seg.clauses) - 1))
             continue
-        for s, e in _split_sentences(text, b_start, b_end, zh):
-            seg.sentences.append(Span(s, e, "sentence", clause_index))
+        sentences = _cap_length(text, _split_sentences(text, b_start, b_end, zh), MAX_SENTENCE)
+        # A paragraph of many sentences becomes several clauses of at most MAX_CLAUSE characters.
+        group_start = 0
+        for i in range(1, len(sentences) + 1):
+            if i == len(sentences) or sentences[i][1] - sentences[group_start][0] > MAX_CLAUSE:
+                seg.clauses.append(Span(sentences[group_start][0], sentences[i - 1][1], "clause", section_index))
+                clause_index = len(seg.clauses) - 1
+                for s, e in sentences[group_start:i]:
+                    seg.sentences.append(Span(s, e, "sentence", clause_index))
+                group_start = i
     if seg.sections:
         seg.sections[-1].end = seg.clauses[-1].end
     return seg.finish()
