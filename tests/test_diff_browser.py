@@ -40,7 +40,11 @@ def test_compare_pasted_versions(page, base_url):  # noqa: F811
     # Deletions are struck through and coloured, so the change is visible without reading the markup.
     style = deleted.evaluate("d => [getComputedStyle(d).textDecorationLine, getComputedStyle(d).backgroundColor]")
     assert "line-through" in style[0] and style[1] != "rgba(0, 0, 0, 0)"
-    assert page.locator("#other-summary").inner_text().startswith("1 clause(s) added")
+    # The revised clause promises a purpose limit and deletion: new protections, so it is not an "other" edit.
+    protections = page.locator("article.status-new_protection")
+    texts = " ".join(protections.all_inner_texts())
+    assert "Licence to your content" in texts and "How long data is kept" in texts, texts
+    assert page.locator("#other-summary").inner_text().startswith("0 clause(s) added")
     page.screenshot(path=ARTIFACTS / "diff-page.png", full_page=True)
 
     with page.expect_download() as info:
