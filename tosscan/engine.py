@@ -8,6 +8,7 @@ at the findings already made.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from typing import Iterable
 
@@ -26,21 +27,23 @@ class _Index:
     def __init__(self, seg: Segmentation, located: dict[str, list[tuple[int, int, int]]]):
         """`located`: per term key, (start, end, clause index) of each hit, as collect_hits returns them."""
         self.seg = seg
-        self.hits: dict[str, list[Hit]] = {key: [(s, e) for s, e, _ in spans] for key, spans in located.items()}
+        self.located = located
         self._regex_memo: dict[tuple[str, str, int], bool] = {}
         self._folded: dict[tuple[str, int], str] = {}
         self._folded_text: str | None = None
         self.by_unit: dict[str, dict[str, dict[int, list[Hit]]]] = {"sentence": {}, "clause": {}}
-        clauses, sentence_at = seg.clauses, seg.sentence_at
+        # Headings name topics; they are not clauses to judge.
+        heading = [c.kind == "heading" for c in seg.clauses]
+        starts, sentences = seg._sentence_starts, seg.sentences
         for key, spans in located.items():
             by_clause: dict[int, list[Hit]] = defaultdict(list)
             by_sentence: dict[int, list[Hit]] = defaultdict(list)
             for start, end, clause in spans:
-                if clauses[clause].kind == "heading":  # headings name topics; they are not clauses to judge
+                if heading[clause]:
                     continue
                 by_clause[clause].append((start, end))
-                sentence = sentence_at(start)
-                if sentence >= 0:
+                sentence = bisect_right(starts, start) - 1
+                if sentence >= 0 and start < sentences[sentence].end:
                     by_sentence[sentence].append((start, end))
             self.by_unit["clause"][key] = by_clause
             self.by_unit["sentence"][key] = by_sentence
@@ -66,12 +69,8 @@ class _Index:
                            for m in regex.finditer(chunk) if m.end() > m.start())
         return out
 
-    def hits_unit(self, group: CompiledGroup, scope: str, unit: int, chunk: str) -> bool:
-        """Does the group match inside the unit? Dictionary look-ups first; a regex only when they fail."""
-        table = self.by_unit[scope]
-        for key in group.eager_keys:
-            if unit in table.get(key, ()):
-                return True
+    def regex_hits_unit(self, group: CompiledGroup, scope: str, unit: int, chunk: str) -> bool:
+        """Does one of the group's regexes match inside the unit? Literal screening first, then the regex."""
         folded = None
         for regex, literals in group.screened:
             if literals is not None:
@@ -96,7 +95,7 @@ class _Index:
     def anywhere(self, group: CompiledGroup, text: str) -> list[tuple[str, Hit]]:
         out: list[tuple[str, Hit]] = []
         for key in group.eager_keys:
-            out.extend((key, h) for h in self.hits.get(key, ())[:1])
+            out.extend((key, (start, end)) for start, end, _ in self.located.get(key, ())[:1])
         for (key, regex), (_, literals) in zip(group.regexes, group.screened):
             if literals is not None:
                 if self._folded_text is None:
@@ -169,15 +168,21 @@ def _clause_rule_findings(rule_c: CompiledRule, index: _Index, text: str, labels
             return []
     if candidates is None:  # only regex groups: every unit is a candidate
         candidates = {i for i, u in enumerate(units) if u.kind != "heading"}
-    # Cheap groups first: anchored groups are dictionary look-ups, regex-only groups last.
-    checks = sorted(rule_c.all, key=lambda g: (not g.eager_keys, len(g.regexes)))
+    # Anchored groups hold in every candidate already. For the other groups (and the guards), the units where
+    # their phrase/lemma terms hit are one set each; a regex runs only where that set does not answer.
+    anchored = {id(g) for g in rule_c.anchored}
+    rest = sorted((g for g in rule_c.all if id(g) not in anchored), key=lambda g: len(g.regexes))
+    rest_units = [index.units_of(g, scope) for g in rest]
+    none_units = [index.units_of(g, scope) for g in rule_c.none]
     findings = []
     for unit in sorted(candidates):
         span = units[unit]
         chunk = text[span.start:span.end]
-        if not all(index.hits_unit(g, scope, unit, chunk) for g in checks):
+        if not all(unit in hit_units or index.regex_hits_unit(g, scope, unit, chunk)
+                   for g, hit_units in zip(rest, rest_units)):
             continue
-        if any(index.hits_unit(g, scope, unit, chunk) for g in rule_c.none):
+        if any(unit in hit_units or index.regex_hits_unit(g, scope, unit, chunk)
+               for g, hit_units in zip(rule_c.none, none_units)):
             continue
         matched = [hit for g in rule_c.all for hit in index.spans_in(g, scope, unit, span, text)]
         start, end = span.start, span.end
