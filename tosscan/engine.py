@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from spacy.attrs import IDX, LENGTH
+from spacy.tokenizer import Tokenizer
 
 from .models import Evidence, Finding
 from .rules.compile import CompiledGroup, CompiledRule, CompiledRuleset
@@ -119,17 +120,23 @@ def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation) -> dict
     strings = ruleset.nlp.vocab.strings
     matchers = [m for m in (ruleset.phrase_matcher, ruleset.matcher) if len(m)]
     hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-    for number, clause in enumerate(seg.clauses):
-        doc = make_doc(text[clause.start:clause.end])
+    if not isinstance(ruleset.nlp.tokenizer, Tokenizer):
+        # Tokenizers without that cache (Chinese character segmentation) cost the same in one call.
+        blocks = [(0, make_doc(text))]
+    else:
+        blocks = [(clause.start, make_doc(text[clause.start:clause.end])) for clause in seg.clauses]
+    for base, doc in blocks:
         matches = [m for matcher in matchers for m in matcher(doc)]
         if not matches:
             continue
-        # Token offsets and lengths as plain lists: cheaper than a Token object per match end.
-        offsets = doc.to_array([IDX, LENGTH]).tolist()
-        base = clause.start
+        # Token offsets and lengths from one array: cheaper than a Token object per match end.
+        offsets = doc.to_array([IDX, LENGTH])
         for match_id, start, end in matches:
-            last = offsets[end - 1]
-            hits[strings[match_id]].append((base + offsets[start][0], base + last[0] + last[1], number))
+            last_idx, last_len = offsets[end - 1]
+            first_char = base + int(offsets[start, 0])
+            clause = seg.clause_at(first_char)
+            if clause >= 0:
+                hits[strings[match_id]].append((first_char, base + int(last_idx + last_len), clause))
     return hits
 
 

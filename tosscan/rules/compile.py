@@ -26,8 +26,14 @@ MAX_INFLECTIONS = 2000
 
 @dataclass(frozen=True)
 class CompiledTerm:
-    key: str  # matcher key, shared by identical terms across rules
+    # Matcher keys: one per phrase or lemma word, shared by every term and rule that uses it, so a common word
+    # is matched once per occurrence, not once per rule; a regex or token-pattern term has a key of its own.
+    keys: tuple[str, ...]
     regex: re.Pattern | None = None  # set for regex terms, which are searched lazily
+
+    @property
+    def key(self) -> str:
+        return self.keys[0]
 
     @property
     def lazy(self) -> bool:
@@ -44,7 +50,7 @@ class CompiledGroup:
     screened: list[tuple[re.Pattern, frozenset[str] | None]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.eager_keys = [t.key for t in self.terms if not t.lazy]
+        self.eager_keys = list(dict.fromkeys(k for t in self.terms if not t.lazy for k in t.keys))
         self.regexes = [(t.key, t.regex) for t in self.terms if t.regex is not None]
         self.screened = [(r, required_literals(r)) for _, r in self.regexes]
 
@@ -112,29 +118,41 @@ class _Builder:
         signature = term.model_dump_json(exclude_none=True)
         if signature in self.keys:
             return self.keys[signature]
-        key = f"t{len(self.keys)}"
-        if term.regex is not None:
-            compiled = CompiledTerm(key, re.compile(term.regex, re.IGNORECASE))
+        if term.phrase:
+            compiled = CompiledTerm(tuple(self._phrase_key(p) for p in term.phrase))
+        elif term.lemma:
+            compiled = CompiledTerm(tuple(self._lemma_key(w, where) for w in term.lemma))
         else:
-            compiled = CompiledTerm(key)
-            if term.phrase:
-                docs = [self.nlp.make_doc(p.lower()) for p in term.phrase]
-                self.phrase_matcher.add(key, docs)
-            elif term.lemma:
-                # Every inflection of every word, as plain phrases: the PhraseMatcher costs the same whatever the
-                # number of phrases, while Matcher patterns with {"IN": [...]} sets are evaluated token by token
-                # in Python and made scans several times slower than tokenizing.
-                self.phrase_matcher.add(key, [Doc(self.nlp.vocab, words=list(words))
-                                              for words in self._inflections(term.lemma, where)])
+            key = f"t{len(self.keys)}"
+            if term.regex is not None:
+                compiled = CompiledTerm((key,), re.compile(term.regex, re.IGNORECASE))
             else:
                 try:
                     pattern = [_expand_lemma_token(self.lang, spec) for spec in term.pattern or []]
                     self.matcher.add(key, [pattern])
                 except (ValueError, KeyError, TypeError) as exc:
                     raise RuleError(f"{where}: invalid token pattern: {exc}") from exc
+                compiled = CompiledTerm((key,))
+            self.labels[key] = _term_label(term)
         self.keys[signature] = compiled
-        self.labels[key] = _term_label(term)
         return compiled
+
+    def _phrase_key(self, phrase: str) -> str:
+        key = f"p:{phrase.lower()}"
+        if key not in self.labels:
+            self.phrase_matcher.add(key, [self.nlp.make_doc(phrase.lower())])
+            self.labels[key] = f"phrase: {phrase}"
+        return key
+
+    def _lemma_key(self, words: str, where: str) -> str:
+        key = f"l:{words.lower()}"
+        if key not in self.labels:
+            # Every inflection, as plain phrases: the PhraseMatcher costs the same whatever the number of phrases,
+            # while Matcher patterns with {"IN": [...]} sets are evaluated token by token in Python.
+            self.phrase_matcher.add(key, [Doc(self.nlp.vocab, words=list(w))
+                                          for w in self._inflections([words], where)])
+            self.labels[key] = f"lemma: {words}"
+        return key
 
     def _inflections(self, phrases: list[str], where: str) -> list[tuple[str, ...]]:
         out: list[tuple[str, ...]] = []
