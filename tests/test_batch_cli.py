@@ -21,10 +21,10 @@ def big_corpus(tmp_path_factory):
     return write_folder(root, {f"doc{i:03d}.txt": policy(i, paragraphs=60).encode() for i in range(DOCS)})
 
 
-def start(corpus, out, rules):
+def start(corpus, out, rules, workers):
     # A new session: the kill reaches the run and any worker process, as a terminal's Ctrl-C or a kill -9 would.
     return subprocess.Popen([sys.executable, "-m", "tosscan.cli", "batch", str(corpus), "-o", str(out), "-q",
-                             "--workers", "1", "--chunk-size", "1", "--rules", rules[0]],
+                             "--workers", str(workers), "--chunk-size", "1", "--rules", rules[0]],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
@@ -45,10 +45,11 @@ def finish(corpus, out, rules):
     return result
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
-def test_interrupted_run_then_rerun_has_every_document_exactly_once(big_corpus, tmp_path, sig, pinned_rules):
+@pytest.mark.parametrize("sig, workers", [(signal.SIGINT, 2), (signal.SIGKILL, 1)])
+def test_interrupted_run_then_rerun_has_every_document_exactly_once(big_corpus, tmp_path, sig, workers,
+                                                                     pinned_rules):
     out = tmp_path / "r.jsonl"
-    proc = start(big_corpus, out, pinned_rules)
+    proc = start(big_corpus, out, pinned_rules, workers)
     wait_for_lines(out, 3, proc)
     os.killpg(proc.pid, sig)
     code = proc.wait(timeout=60)

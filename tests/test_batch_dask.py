@@ -46,3 +46,16 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path, archive, monkeypatch):
     monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "2s")
     with pytest.raises(EngineError, match="could not reach the Dask scheduler at tcp://127.0.0.1:1"):
         run_batch(BatchConfig([str(archive)], tmp_path / "r.jsonl", engine="dask", scheduler="tcp://127.0.0.1:1"))
+
+
+def test_dask_message_logs_are_kept_short_while_the_engine_runs(cluster, pinned_rules):
+    import dask
+
+    from tosscan.batch.dask_engine import LOG_LENGTH, DaskEngine
+
+    before = dask.config.get("distributed.admin.low-level-log-length")
+    with DaskEngine(lambda chunk: [], cluster.scheduler_address, rules=pinned_rules) as engine:
+        # Dask's message logs would otherwise hold the last 1,000 chunks of documents.
+        assert dask.config.get("distributed.admin.low-level-log-length") == LOG_LENGTH
+        assert engine.client.scheduler_comm.recent_message_log.maxlen == LOG_LENGTH
+    assert dask.config.get("distributed.admin.low-level-log-length") == before

@@ -140,3 +140,18 @@ def test_worker_renews_its_scanner_and_results_stay_the_same(monkeypatch, pinned
     again = work.scan_chunk(items, rules=pinned_rules)  # 2 documents done: this chunk gets a fresh Scanner
     assert work._scanners[pinned_rules] is not before
     assert again == first
+
+
+@pytest.mark.corpus
+def test_real_policies_scan_end_to_end_on_the_pool(corpora, tmp_path, pinned_rules):
+    folder = corpora / "tosdr_docs_corpus_2023" / "curated_ai_photo"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found")
+    names = {p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
+    out = tmp_path / "r.jsonl"
+    stats = run_batch(BatchConfig([str(folder)], out, workers=2, rules=pinned_rules))
+    records = read_results(out)
+    assert set(records) == names
+    assert not [i for i, r in records.items() if r.get("error", {}).get("code") in ("internal", "worker_crashed")]
+    assert stats.summary.reports >= 0.95 * len(names)
+    assert sum(stats.summary.grades.values()) == stats.summary.reports
