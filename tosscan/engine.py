@@ -120,12 +120,13 @@ def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation) -> dict
     strings = ruleset.nlp.vocab.strings
     matchers = [m for m in (ruleset.phrase_matcher, ruleset.matcher) if len(m)]
     hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    # (offset of the Doc in the text, its clause index or None when the Doc spans the whole text, the Doc)
     if not isinstance(ruleset.nlp.tokenizer, Tokenizer):
         # Tokenizers without that cache (Chinese character segmentation) cost the same in one call.
-        blocks = [(0, make_doc(text))]
+        blocks = [(0, None, make_doc(text))]
     else:
-        blocks = [(clause.start, make_doc(text[clause.start:clause.end])) for clause in seg.clauses]
-    for base, doc in blocks:
+        blocks = [(c.start, i, make_doc(text[c.start:c.end])) for i, c in enumerate(seg.clauses)]
+    for base, block_clause, doc in blocks:
         matches = [m for matcher in matchers for m in matcher(doc)]
         if not matches:
             continue
@@ -134,7 +135,7 @@ def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation) -> dict
         for match_id, start, end in matches:
             last_idx, last_len = offsets[end - 1]
             first_char = base + int(offsets[start, 0])
-            clause = seg.clause_at(first_char)
+            clause = seg.clause_at(first_char) if block_clause is None else block_clause
             if clause >= 0:
                 hits[strings[match_id]].append((first_char, base + int(last_idx + last_len), clause))
     return hits

@@ -150,21 +150,18 @@ class _Builder:
             # Every inflection, as plain phrases: the PhraseMatcher costs the same whatever the number of phrases,
             # while Matcher patterns with {"IN": [...]} sets are evaluated token by token in Python.
             self.phrase_matcher.add(key, [Doc(self.nlp.vocab, words=list(w))
-                                          for w in self._inflections([words], where)])
+                                          for w in self._inflections(words, where)])
             self.labels[key] = f"lemma: {words}"
         return key
 
-    def _inflections(self, phrases: list[str], where: str) -> list[tuple[str, ...]]:
-        out: list[tuple[str, ...]] = []
-        for phrase in phrases:
-            tokens = [t.lower_ for t in self.nlp.make_doc(phrase)]
-            choices = [sorted(word_forms(self.lang, t)) if t.isalpha() else [t] for t in tokens]
-            combos = list(itertools.islice(itertools.product(*choices), MAX_INFLECTIONS + 1))
-            if len(combos) > MAX_INFLECTIONS:
-                raise RuleError(f"{where}: lemma phrase {phrase!r} has more than {MAX_INFLECTIONS} inflections; "
-                                "split it or use phrase terms")
-            out.extend(combos)
-        return out
+    def _inflections(self, phrase: str, where: str) -> list[tuple[str, ...]]:
+        tokens = [t.lower_ for t in self.nlp.make_doc(phrase)]
+        choices = [sorted(word_forms(self.lang, t)) if t.isalpha() else [t] for t in tokens]
+        combos = list(itertools.islice(itertools.product(*choices), MAX_INFLECTIONS + 1))
+        if len(combos) > MAX_INFLECTIONS:
+            raise RuleError(f"{where}: lemma phrase {phrase!r} has more than {MAX_INFLECTIONS} inflections; "
+                            "split it or use phrase terms")
+        return combos
 
     def groups(self, groups: list[Group], source: str, field_name: str) -> list[CompiledGroup]:
         return [CompiledGroup([self.term(t, f"{source}: field '{field_name}.{i}'") for t in g.any])
