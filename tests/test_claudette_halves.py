@@ -43,5 +43,5 @@ def test_cli_half_option(tiny):
     runner = CliRunner()
     ok = runner.invoke(app, ["eval", "-d", "claudette", "--corpora", str(tiny), "--half", "odd", "-f", "json"])
     assert ok.exit_code == 0 and '"tp": 3' in ok.output
-    bad = runner.invoke(app, ["eval", "-d", "tosdr", "--corpora", str(tiny), "--half", "odd"])
+    bad = runner.invoke(app, ["eval", "-d", "opp115", "--corpora", str(tiny), "--half", "odd"])
     assert bad.exit_code == 2 and "cannot be split into halves" in bad.output
