@@ -65,3 +65,14 @@ def test_rules_list_and_test():
     tested = runner.invoke(app, ["rules", "test"])
     assert tested.exit_code == 0, tested.output
     assert " 0 failed" in tested.output
+
+
+def test_a_german_document_is_refused_unless_the_language_is_chosen(tmp_path):
+    path = tmp_path / "agb.txt"
+    path.write_text("Wir dürfen Ihre Fotos für beliebige Zwecke verwenden und diese Bedingungen jederzeit ohne "
+                    "Ankündigung ändern. Ihre Daten werden auf unseren Servern unbegrenzt gespeichert, auch nachdem "
+                    "Sie Ihr Konto gelöscht haben, und an unsere Partner in aller Welt weitergegeben.", encoding="utf-8")
+    refused = runner.invoke(app, ["scan", str(path)])
+    assert refused.exit_code == 2 and "does not read as English" in refused.output
+    assert runner.invoke(app, ["scan", str(path), "--lang", "en"]).exit_code == 0
+

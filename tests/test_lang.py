@@ -60,3 +60,44 @@ def test_report_names_the_detected_language():
     report = scan("您同意本公司有权以任何形式、任何媒体或技术使用您上传的内容。")
     assert json.loads(report.to_json())["language"] == "zh"
     assert scan(EN_WITH_CHINESE_COMPANY).language == "en"
+
+
+# Written for these tests: one short policy in each language, saying the same three things.
+JAPANESE = ("本サービスを利用することにより、お客様はアップロードした写真を当社が使用することを許諾します。"
+            "当社はいつでも本規約を変更することができます。お客様のデータは当社のサーバーに保存されます。")
+RUSSIAN = ("Мы можем использовать загруженные вами фотографии в любых целях. Мы можем изменить эти условия в любое "
+           "время без уведомления. Ваши данные хранятся на наших серверах бессрочно.")
+GERMAN = ("Wir dürfen die von Ihnen hochgeladenen Fotos für beliebige Zwecke verwenden. Wir können diese Bedingungen "
+          "jederzeit ohne Ankündigung ändern. Ihre Daten werden auf unseren Servern unbegrenzt gespeichert, auch "
+          "nachdem Sie Ihr Konto gelöscht haben.")
+VIETNAMESE = ("Chúng tôi có thể sử dụng ảnh bạn tải lên cho bất kỳ mục đích nào. Chúng tôi có thể thay đổi các điều "
+              "khoản này bất cứ lúc nào mà không cần thông báo. Dữ liệu của bạn được lưu trữ vô thời hạn.")
+ENGLISH = ("We may use the photos you upload for any purpose. We may change these terms at any time without notice. "
+           "Your data is stored on our servers indefinitely, even after you delete your account.")
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    (JAPANESE, "Japanese"), (RUSSIAN, "Cyrillic script"), (GERMAN, "does not read as English"),
+    (VIETNAMESE, "does not read as English"),
+])
+def test_other_languages_are_refused_with_a_way_forward(text, named):
+    from tosscan.errors import UnsupportedLanguageError
+    with pytest.raises(UnsupportedLanguageError) as caught:
+        detect_language(text)
+    assert named in str(caught.value) and "--lang en|zh" in str(caught.value)
+    assert caught.value.code == "unsupported_language"
+
+
+def test_an_explicit_language_scans_anyway():
+    assert scan(GERMAN, lang="en").language == "en"
+
+
+@pytest.mark.parametrize("text", [
+    ENGLISH,
+    # a language menu and a sentence for Japanese readers do not make an English policy Japanese
+    "日本語 | 한국어 | Русский | Deutsch\n" + ENGLISH * 3,
+    ENGLISH * 3 + "\n日本語でのオプトアウト方法に関してはこちらからご確認いただけます。",
+    "Licence: perpetual, irrevocable, worldwide, royalty-free, sublicensable.",  # too short to judge: English
+])
+def test_english_with_foreign_words_stays_english(text):
+    assert detect_language(text) == "en"

@@ -193,3 +193,11 @@ def test_submitted_text_is_not_logged(client, caplog):
         client.post("/api/v1/scan", json={"text": secret})
         client.post("/api/v1/scan", json={"text": secret, "lang": "xx"})
     assert "Zebra-7781" not in caplog.text
+
+
+def test_422_for_a_language_without_rules_names_it(client):
+    body = assert_error(client.post("/api/v1/scan", json={"text": "Мы можем использовать ваши фотографии в любых "
+                                                                     "целях и изменить эти условия в любое время."}),
+                        422, "unsupported_language")
+    assert "Cyrillic" in json.dumps(body, ensure_ascii=False)
+

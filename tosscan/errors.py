@@ -20,3 +20,9 @@ class RuleError(TosscanError):
     """A rule file is invalid; the message names the file and the field."""
 
     code = "invalid_rule"
+
+
+class UnsupportedLanguageError(TosscanError):
+    """Automatic detection found a language tosscan has no rules for (a report would be empty, not reassuring)."""
+
+    code = "unsupported_language"
