@@ -6,7 +6,7 @@ or logs the text: it lives in memory for the length of one request.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeVar, get_args
+from typing import Literal, TypeVar, get_args
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -46,6 +46,16 @@ class Submission:
 def request_limit(settings: Settings) -> int:
     """Largest request body: a whole file, or max_chars of JSON-escaped text, plus room for the envelope."""
     return max(settings.max_bytes, 4 * settings.max_chars) + 64 * 1024
+
+
+def body_kind(request: Request, expected: str) -> Literal["json", "form"]:
+    """Whether the body is JSON or a form (multipart or urlencoded); anything else is a 415 saying what to send."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "application/json":
+        return "json"
+    if media_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        return "form"
+    raise WebError(415, "unsupported_media_type", f"send {expected}")
 
 
 async def validated_json(request: Request, model: type[ModelT]) -> ModelT:

@@ -13,8 +13,7 @@ from ...models import Report
 from ...scanner import Scanner
 from ...settings import Settings
 from ..deps import get_scanner, get_settings
-from ..errors import WebError
-from ..scanning import Submission, request_limit, scan_submission, submission_from_form, validated_json
+from ..scanning import Submission, body_kind, request_limit, scan_submission, submission_from_form, validated_json
 
 router = APIRouter()
 
@@ -55,15 +54,11 @@ _ERRORS = {
 
 
 async def read_submission(request: Request, settings: Settings) -> Submission:
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type == "application/json":
+    if body_kind(request, 'JSON ({"text": ...} or {"url": ...}) or a multipart form with a `file` field') == "json":
         body = await validated_json(request, ScanRequest)
         return Submission(text=body.text, url=body.url, lang=body.lang)
-    if media_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        form = await request.form(max_files=1, max_fields=16, max_part_size=request_limit(settings))
-        return await submission_from_form(form, settings)
-    raise WebError(415, "unsupported_media_type", "send JSON ({\"text\": ...} or {\"url\": ...}) or a "
-                                                  "multipart form with a `file` field")
+    form = await request.form(max_files=1, max_fields=16, max_part_size=request_limit(settings))
+    return await submission_from_form(form, settings)
 
 
 @router.post(

@@ -23,7 +23,7 @@ from ...scanner import Scanner
 from ...settings import Settings
 from ..deps import get_scanner, get_settings
 from ..errors import WebError, status_for
-from ..scanning import (DOC_FORMATS, LANGS, Submission, check_lang, read_upload, request_limit, to_document,
+from ..scanning import (DOC_FORMATS, LANGS, Submission, body_kind, check_lang, read_upload, request_limit, to_document,
                         validated_json)
 from ..templating import render_page
 from .api import _ERRORS as ERROR_RESPONSES
@@ -174,16 +174,13 @@ _MULTIPART_SCHEMA = {
 
 
 async def read_sides(request: Request, settings: Settings) -> tuple[dict[str, Submission], str]:
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type == "application/json":
+    expected = 'JSON ({"old": {"text": ...}, "new": {"url": ...}}) or a multipart form with old_file and new_file'
+    if body_kind(request, expected) == "json":
         body = await validated_json(request, DiffRequest)
         return {side: Submission(text=getattr(body, side).text, url=getattr(body, side).url) for side in SIDES}, \
             body.lang
-    if media_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        form = await request.form(max_files=2, max_fields=24, max_part_size=request_limit(settings))
-        return await sides_from_form(form, settings)
-    raise WebError(415, "unsupported_media_type", 'send JSON ({"old": {"text": ...}, "new": {"url": ...}}) or a '
-                                                  "multipart form with old_file and new_file")
+    form = await request.form(max_files=2, max_fields=24, max_part_size=request_limit(settings))
+    return await sides_from_form(form, settings)
 
 
 @router.post(
