@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tosscan.rules.prefilter import required_literals
+from tosscan.rules.prefilter import required_literal_sets, required_literals
 
 CASES = [
     (r"\b(?:in|through|via|by)\s+any\s+(?:and\s+all\s+)?(?:forms?|media|medium|technolog(?:y|ies))\b",
@@ -35,3 +35,18 @@ def test_prefilter_is_a_necessary_condition(text):
     literals = required_literals(regex)
     if regex.search(text):
         assert any(lit in text.casefold() for lit in literals)
+
+
+def test_several_required_sets_each_hold():
+    regex = re.compile(r"\b(?:on|and)\s+off\s+(?:of\s+)?(?:the|our)\s+(?:service|site|platforms?)", re.IGNORECASE)
+    sets = required_literal_sets(regex)
+    assert {"off"} in [set(s) for s in sets] and {"service", "site", "platform"} in [set(s) for s in sets]
+    for text in ("on and off the Service", "AND OFF OUR PLATFORMS", "on off of the site"):
+        assert regex.search(text)
+        assert all(any(lit in text.casefold() for lit in found) for found in sets)
+
+
+def test_two_cjk_characters_screen_but_one_does_not():
+    assert set(required_literals(re.compile(r"(?:收集|共享)[^。]{0,10}信息", re.IGNORECASE))) in (
+        {"收集", "共享"}, {"信息"})
+    assert required_literals(re.compile(r"(?:的|了)", re.IGNORECASE)) is None

@@ -22,87 +22,126 @@ from .segment import Segmentation, Span, segment
 Hit = tuple[int, int]  # character offsets
 
 
-class _Index:
-    """Where each term matched: per key, per scope unit, the list of character spans."""
+def _may_match(screens: tuple[frozenset[str], ...], folded: str) -> bool:
+    """Does the case-folded text hold a member of each of a regex's required literal sets (prefilter.py)?"""
+    contains = folded.__contains__
+    for literals in screens:
+        if not any(map(contains, literals)):
+            return False
+    return True
 
-    def __init__(self, seg: Segmentation, located: dict[str, list[tuple[int, int, int]]]):
+
+class _Index:
+    """Where each term matched, per scope unit; the text of each unit; regex answers already known."""
+
+    def __init__(self, seg: Segmentation, text: str, located: dict[str, list[tuple[int, int, int]]]):
         """`located`: per term key, (start, end, clause index) of each hit, as collect_hits returns them."""
         self.seg = seg
+        self.text = text
         self.located = located
-        self._regex_memo: dict[tuple[str, str, int], bool] = {}
-        self._folded: dict[tuple[str, int], str] = {}
-        self._folded_text: str | None = None
-        self.by_unit: dict[str, dict[str, dict[int, list[Hit]]]] = {"sentence": {}, "clause": {}}
         # Headings name topics; they are not clauses to judge.
-        heading = [c.kind == "heading" for c in seg.clauses]
-        starts, sentences = seg._sentence_starts, seg.sentences
-        for key, spans in located.items():
-            by_clause: dict[int, list[Hit]] = defaultdict(list)
-            by_sentence: dict[int, list[Hit]] = defaultdict(list)
-            for start, end, clause in spans:
+        self._heading = [c.kind == "heading" for c in seg.clauses]
+        # Built on first use, per (scope, key): a key asked about in one scope only is never indexed in the other.
+        self._by_unit: dict[tuple[str, str], dict[int, list[Hit]]] = {}
+        self._chunks: dict[tuple[str, int], str] = {}
+        self._folded: dict[tuple[str, int], str] = {}
+        self._regex_memo: dict[tuple[str, str, int], bool] = {}
+        self._folded_text: str | None = None
+
+    def by_unit(self, scope: str, key: str) -> dict[int, list[Hit]]:
+        """The hits of one term key, per sentence or clause (headings left out)."""
+        table = self._by_unit.get((scope, key))
+        if table is not None:
+            return table
+        table = self._by_unit[(scope, key)] = defaultdict(list)
+        heading = self._heading
+        if scope == "clause":
+            for start, end, clause in self.located.get(key, ()):
+                if not heading[clause]:
+                    table[clause].append((start, end))
+        else:
+            starts, sentences = self.seg._sentence_starts, self.seg.sentences
+            for start, end, clause in self.located.get(key, ()):
                 if heading[clause]:
                     continue
-                by_clause[clause].append((start, end))
                 sentence = bisect_right(starts, start) - 1
                 if sentence >= 0 and start < sentences[sentence].end:
-                    by_sentence[sentence].append((start, end))
-            self.by_unit["clause"][key] = by_clause
-            self.by_unit["sentence"][key] = by_sentence
+                    table[sentence].append((start, end))
+        return table
 
     def units_of(self, group: CompiledGroup, scope: str) -> set[int]:
+        """The units where one of the group's phrase/token terms hit."""
         found: set[int] = set()
-        table = self.by_unit[scope]
+        located = self.located
         for key in group.eager_keys:
-            if key in table:
-                found.update(table[key])
+            if key in located:  # most terms do not occur in a given document
+                found.update(self.by_unit(scope, key))
         return found
 
-    def spans_in(self, group: CompiledGroup, scope: str, unit: int, span: Span, text: str) -> list[tuple[str, Hit]]:
-        """Every hit of the group's terms inside one unit (for evidence)."""
-        out: list[tuple[str, Hit]] = []
-        table = self.by_unit[scope]
-        for key in group.eager_keys:
-            out.extend((key, h) for h in table.get(key, {}).get(unit, ()))
-        if group.regexes:
-            chunk = text[span.start:span.end]
-            for key, regex in group.regexes:
-                out.extend((key, (span.start + m.start(), span.start + m.end()))
-                           for m in regex.finditer(chunk) if m.end() > m.start())
-        return out
+    def chunk(self, scope: str, unit: int) -> str:
+        found = self._chunks.get((scope, unit))
+        if found is None:
+            span = (self.seg.sentences if scope == "sentence" else self.seg.clauses)[unit]
+            found = self._chunks[(scope, unit)] = self.text[span.start:span.end]
+        return found
 
-    def regex_hits_unit(self, group: CompiledGroup, scope: str, unit: int, chunk: str) -> bool:
-        """Does one of the group's regexes match inside the unit? Literal screening first, then the regex."""
-        folded = None
-        for regex, literals in group.screened:
-            if literals is not None:
-                if folded is None:
-                    folded = self._folded.get((scope, unit))
-                    if folded is None:
-                        folded = self._folded[(scope, unit)] = chunk.casefold()
-                if not any(map(folded.__contains__, literals)):
-                    continue
-            if self._search(regex, scope, unit, chunk):
-                return True
-        return False
+    def _live_regexes(self, group: CompiledGroup, scope: str, unit: int) -> list[re.Pattern]:
+        """The group's regexes whose required literals all occur in the unit: only these can match there."""
+        folded = self._folded.get((scope, unit))
+        if folded is None:
+            folded = self._folded[(scope, unit)] = self.chunk(scope, unit).casefold()
+        return [regex for regex, screens in group.screened if _may_match(screens, folded)]
 
-    def _search(self, regex: re.Pattern, scope: str, unit: int, chunk: str) -> bool:
+    def all_hold(self, groups: list[CompiledGroup], hit_units: list[set[int]], scope: str, unit: int) -> bool:
+        """Does every group hold in the unit? Term hits and literal screens of all the groups are tested before any
+        regex runs, so a unit that one group rules out cheaply costs no regex search for another."""
+        pending: list[list[re.Pattern]] = []
+        for group, units in zip(groups, hit_units):
+            if unit not in units:
+                live = self._live_regexes(group, scope, unit)
+                if not live:
+                    return False
+                pending.append(live)
+        return all(any(self._search(regex, scope, unit) for regex in live) for live in pending)
+
+    def any_holds(self, groups: list[CompiledGroup], hit_units: list[set[int]], scope: str, unit: int) -> bool:
+        return any(unit in units or any(self._search(regex, scope, unit)
+                                        for regex in self._live_regexes(group, scope, unit))
+                   for group, units in zip(groups, hit_units))
+
+    def _search(self, regex: re.Pattern, scope: str, unit: int) -> bool:
         # Shared guards (negation, limitation) are asked about the same unit by many rules: remember answers.
         memo_key = (regex.pattern, scope, unit)
         found = self._regex_memo.get(memo_key)
         if found is None:
-            found = self._regex_memo[memo_key] = regex.search(chunk) is not None
+            found = self._regex_memo[memo_key] = regex.search(self.chunk(scope, unit)) is not None
         return found
 
-    def anywhere(self, group: CompiledGroup, text: str) -> list[tuple[str, Hit]]:
+    def spans_in(self, group: CompiledGroup, scope: str, unit: int, span: Span) -> list[tuple[str, Hit]]:
+        """Every hit of the group's terms inside one unit (for evidence)."""
+        out: list[tuple[str, Hit]] = []
+        for key in group.eager_keys:
+            out.extend((key, h) for h in self.by_unit(scope, key).get(unit, ()))
+        if group.regexes:
+            chunk = self.chunk(scope, unit)
+            live = set(self._live_regexes(group, scope, unit))
+            for key, regex in group.regexes:
+                if regex in live:
+                    out.extend((key, (span.start + m.start(), span.start + m.end()))
+                               for m in regex.finditer(chunk) if m.end() > m.start())
+        return out
+
+    def anywhere(self, group: CompiledGroup) -> list[tuple[str, Hit]]:
+        text = self.text
         out: list[tuple[str, Hit]] = []
         for key in group.eager_keys:
             out.extend((key, (start, end)) for start, end, _ in self.located.get(key, ())[:1])
-        for (key, regex), (_, literals) in zip(group.regexes, group.screened):
-            if literals is not None:
+        for (key, regex), (_, screens) in zip(group.regexes, group.screened):
+            if screens:
                 if self._folded_text is None:
                     self._folded_text = text.casefold()
-                if not any(map(self._folded_text.__contains__, literals)):
-                    continue  # a whole-document search is costly; the literal test rules it out
+                if not _may_match(screens, self._folded_text):
+                    continue  # a whole-document search is costly; the literal tests rule it out
             m = regex.search(text)
             if m:
                 out.append((key, (m.start(), m.end())))
@@ -120,24 +159,35 @@ def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation) -> dict
     strings = ruleset.nlp.vocab.strings
     matchers = [m for m in (ruleset.phrase_matcher, ruleset.matcher) if len(m)]
     hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-    # (offset of the Doc in the text, its clause index or None when the Doc spans the whole text, the Doc)
+    # (offset of the Doc in the text, its clause index or None when the Doc spans the whole text, the Doc). All the
+    # Docs first, then all the matching: measured faster than matching each Doc as it is made.
     if not isinstance(ruleset.nlp.tokenizer, Tokenizer):
         # Tokenizers without that cache (Chinese character segmentation) cost the same in one call.
         blocks = [(0, None, make_doc(text))]
     else:
         blocks = [(c.start, i, make_doc(text[c.start:c.end])) for i, c in enumerate(seg.clauses)]
+    names: dict[int, str] = {}
     for base, block_clause, doc in blocks:
         matches = [m for matcher in matchers for m in matcher(doc)]
         if not matches:
             continue
-        # Token offsets and lengths from one array: cheaper than a Token object per match end.
+        # Token offsets and lengths from one array, as Python ints: cheaper than a Token or a numpy scalar per match.
         offsets = doc.to_array([IDX, LENGTH])
+        if len(doc) > 2 * len(matches):
+            # A long Doc (a whole Chinese text) with few matches: convert only the rows the matches need.
+            needed = sorted({i for _, start, end in matches for i in (start, end - 1)})
+            rows: dict[int, list[int]] | list[list[int]] = dict(zip(needed, offsets[needed].tolist()))
+        else:
+            rows = offsets.tolist()
         for match_id, start, end in matches:
-            last_idx, last_len = offsets[end - 1]
-            first_char = base + int(offsets[start, 0])
+            last_idx, last_len = rows[end - 1]
+            first_char = base + rows[start][0]
             clause = seg.clause_at(first_char) if block_clause is None else block_clause
             if clause >= 0:
-                hits[strings[match_id]].append((first_char, base + int(last_idx + last_len), clause))
+                name = names.get(match_id)
+                if name is None:
+                    name = names[match_id] = strings[match_id]
+                hits[name].append((first_char, base + last_idx + last_len, clause))
     return hits
 
 
@@ -178,21 +228,15 @@ def _clause_rule_findings(rule_c: CompiledRule, index: _Index, text: str, labels
         candidates = {i for i, u in enumerate(units) if u.kind != "heading"}
     # Anchored groups hold in every candidate already. For the other groups (and the guards), the units where
     # their phrase/lemma terms hit are one set each; a regex runs only where that set does not answer.
-    anchored = {id(g) for g in rule_c.anchored}
-    rest = sorted((g for g in rule_c.all if id(g) not in anchored), key=lambda g: len(g.regexes))
+    rest = rule_c.unanchored
     rest_units = [index.units_of(g, scope) for g in rest]
     none_units = [index.units_of(g, scope) for g in rule_c.none]
     findings = []
     for unit in sorted(candidates):
+        if not index.all_hold(rest, rest_units, scope, unit) or index.any_holds(rule_c.none, none_units, scope, unit):
+            continue
         span = units[unit]
-        chunk = text[span.start:span.end]
-        if not all(unit in hit_units or index.regex_hits_unit(g, scope, unit, chunk)
-                   for g, hit_units in zip(rest, rest_units)):
-            continue
-        if any(unit in hit_units or index.regex_hits_unit(g, scope, unit, chunk)
-               for g, hit_units in zip(rule_c.none, none_units)):
-            continue
-        matched = [hit for g in rule_c.all for hit in index.spans_in(g, scope, unit, span, text)]
+        matched = [hit for g in rule_c.all for hit in index.spans_in(g, scope, unit, span)]
         start, end = span.start, span.end
         if scope == "clause":
             # Quote the sentences that hold the evidence, not a whole long paragraph.
@@ -208,11 +252,11 @@ def _gap_findings(rule_c: CompiledRule, index: _Index, text: str, findings: list
     addressed = rule_c.rule.gap.addressed_by  # type: ignore[union-attr]
     if any(f.category in addressed.categories and f.kind in addressed.kinds for f in findings):
         return []
-    if rule_c.gap_addressed and rule_c.gap_addressed.terms and index.anywhere(rule_c.gap_addressed, text):
+    if rule_c.gap_addressed and rule_c.gap_addressed.terms and index.anywhere(rule_c.gap_addressed):
         return []
     context: list[tuple[str, Hit]] = []
     for group in rule_c.gap_applies:
-        found = index.anywhere(group, text)
+        found = index.anywhere(group)
         if not found:
             return []
         context.extend(found[:1])
@@ -222,7 +266,7 @@ def _gap_findings(rule_c: CompiledRule, index: _Index, text: str, findings: list
 def run_rules(ruleset: CompiledRuleset, text: str, seg: Segmentation | None = None) -> list[Finding]:
     """All findings of `ruleset` on `text`, clause findings in document order, then gaps."""
     seg = seg or segment(text, ruleset.lang)
-    index = _Index(seg, collect_hits(ruleset, text, seg))
+    index = _Index(seg, text, collect_hits(ruleset, text, seg))
     labels = ruleset.term_labels
     findings: list[Finding] = []
     for rule_c in ruleset.rules:

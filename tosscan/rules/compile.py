@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..errors import RuleError
 from ..nlp import get_nlp, word_forms
-from .prefilter import required_literals
+from .prefilter import required_literal_sets
 from .schema import Group, Rule, Term
 
 
@@ -45,14 +46,14 @@ class CompiledGroup:
     terms: list[CompiledTerm]
     eager_keys: list[str] = field(init=False)
     regexes: list[tuple[str, re.Pattern]] = field(init=False)
-    # Each regex with the case-folded literals one of which its every match contains (prefilter.py; None: always
-    # search): a substring test rules most sentences out before the regex engine runs.
-    screened: list[tuple[re.Pattern, frozenset[str] | None]] = field(init=False)
+    # Each regex with sets of case-folded literals; its every match contains a member of each set (prefilter.py;
+    # no set: always search): substring tests rule most sentences out before the regex engine runs.
+    screened: list[tuple[re.Pattern, tuple[frozenset[str], ...]]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.eager_keys = list(dict.fromkeys(k for t in self.terms if not t.lazy for k in t.keys))
         self.regexes = [(t.key, t.regex) for t in self.terms if t.regex is not None]
-        self.screened = [(r, required_literals(r)) for _, r in self.regexes]
+        self.screened = [(r, required_literal_sets(r)) for _, r in self.regexes]
 
 
 @dataclass
@@ -63,10 +64,16 @@ class CompiledRule:
     gap_applies: list[CompiledGroup] = field(default_factory=list)
     gap_addressed: CompiledGroup | None = None
 
-    @property
+    @cached_property
     def anchored(self) -> list[CompiledGroup]:
         """Groups made only of phrase/token terms: cheap to test, used to pick candidate units."""
         return [g for g in self.all if g.terms and not any(t.lazy for t in g.terms)]
+
+    @cached_property
+    def unanchored(self) -> list[CompiledGroup]:
+        """The other `all` groups, those with fewer regexes first (checked in each candidate unit)."""
+        anchored = {id(g) for g in self.anchored}
+        return sorted((g for g in self.all if id(g) not in anchored), key=lambda g: len(g.regexes))
 
 
 @dataclass

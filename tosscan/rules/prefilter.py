@@ -11,8 +11,13 @@ import re
 from re import _constants as C  # noqa: N812 - the parser's opcode names
 from re import _parser as sre_parse
 
-# A prefilter made of very short literals rules nothing out; require at least this many characters.
+# A prefilter made of very short literals rules nothing out; require at least this weight (_weight).
 MIN_LITERAL = 3
+
+
+def _weight(literal: str) -> int:
+    """Length, with a CJK character counted twice: two characters (收集, 共享) are as rare as a short English word."""
+    return sum(2 if "\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" else 1 for c in literal)
 
 
 def _literal_runs(items) -> list[str]:
@@ -30,8 +35,8 @@ def _literal_runs(items) -> list[str]:
     return runs
 
 
-def _required(items) -> frozenset[str] | None:
-    """A set of literals one of which occurs in every match of the sequence `items`, or None."""
+def _candidates(items) -> list[frozenset[str]]:
+    """Sets of literals each of which has a member in every match of the sequence `items` (all hold at once)."""
     candidates: list[frozenset[str]] = [frozenset([run]) for run in _literal_runs(items)]
     for op, arg in items:
         if op is C.SUBPATTERN:
@@ -48,26 +53,35 @@ def _required(items) -> frozenset[str] | None:
             found = _required(arg[2])
             if found:
                 candidates.append(found)
-    usable = [c for c in candidates if c and min(map(len, c)) >= MIN_LITERAL]
-    if not usable:
-        return None
-    # The most selective: the set whose shortest literal is longest.
-    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+    usable = {c for c in candidates if c and min(map(_weight, c)) >= MIN_LITERAL}
+    # The most selective first: the set whose shortest literal is longest.
+    return sorted(usable, key=lambda c: (-min(map(_weight, c)), len(c), sorted(c)))
 
 
-def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
-    """Case-folded literals of which at least one appears in every match (for IGNORECASE patterns)."""
+def _required(items) -> frozenset[str] | None:
+    """A set of literals one of which occurs in every match of the sequence `items`, or None."""
+    found = _candidates(items)
+    return found[0] if found else None
+
+
+def required_literal_sets(pattern: re.Pattern, limit: int = 3) -> tuple[frozenset[str], ...]:
+    """Up to `limit` sets of case-folded literals (for IGNORECASE patterns): every match contains a member of each
+    set. Testing several sets rules out more text than one ("off" and "service" in "on and off the service").
+    Empty when there is nothing to screen with."""
     if not pattern.flags & re.IGNORECASE:
-        return None
+        return ()
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     except re.error:
-        return None
-    found = _required(list(parsed))
-    if not found:
-        return None
-    # Literals are compared with the case-folded text ("ſ" folds to "s", the Kelvin sign to "k"); a literal with
-    # letters whose folding is not plain (outside ASCII and not caseless, e.g. "ß") gets no prefilter.
-    if not all(c.isascii() or c.lower() == c == c.upper() for lit in found for c in lit):
-        return None
-    return frozenset(lit.casefold() for lit in found)
+        return ()
+    # Literals are compared with the case-folded text ("ſ" folds to "s", the Kelvin sign to "k"); a set with letters
+    # whose folding is not plain (outside ASCII and not caseless, e.g. "ß") is not used.
+    plain = [found for found in _candidates(list(parsed))
+             if all(c.isascii() or c.lower() == c == c.upper() for lit in found for c in lit)]
+    return tuple(frozenset(lit.casefold() for lit in found) for found in plain[:limit])
+
+
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """The most selective of required_literal_sets, or None."""
+    found = required_literal_sets(pattern, 1)
+    return found[0] if found else None
