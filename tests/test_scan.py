@@ -69,3 +69,12 @@ def test_vocabulary_growth_is_bounded():
     renewed = scanner.compiled("en")
     assert renewed is not first
     assert "zqx5word" not in renewed.nlp.vocab.strings
+
+
+def test_lemma_terms_match_regular_plurals_the_lookup_table_lacks():
+    # spaCy's table has no "selfies" and files "cookies" under "cooky"; rules say `lemma: selfie` / `lemma: cookie`.
+    from tosscan.nlp import word_forms
+    assert {"selfie", "selfies"} <= word_forms("en", "selfie")
+    assert "cookies" in word_forms("en", "cookie") and "policies" in word_forms("en", "policy")
+    rules = {f.rule for f in scan("We use your selfies to train our models.", lang="en").findings}
+    assert "en-model-training-face-or-voice-data" in rules

@@ -61,6 +61,21 @@ def lemmatize(lang: str, word: str) -> str:
 
 
 def word_forms(lang: str, word: str) -> frozenset[str]:
-    """Every inflection of `word` that the lookup table knows ("license" -> license, licenses, licensed, ...)."""
+    """Every inflection of `word` that the lookup table knows ("license" -> license, licenses, licensed, ...).
+
+    English also gets its regular plural: the table lacks some ("selfie") and files others oddly ("cookies" under
+    "cooky"), and a rule about selfies must not miss the plural its author took for granted.
+    """
     lemma = lemmatize(lang, word)
-    return _forms_by_lemma(lang).get(lemma, frozenset()) | {lemma, word.lower()}
+    forms = _forms_by_lemma(lang).get(lemma, frozenset()) | {lemma, word.lower()}
+    if lang == "en" and word.isalpha():
+        forms |= {regular_plural(word.lower())}
+    return forms
+
+
+def regular_plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
