@@ -31,6 +31,16 @@ def _may_match(screens: tuple[frozenset[str], ...], folded: str) -> bool:
     return True
 
 
+def _first_live(group: CompiledGroup, folded: str) -> int:
+    """Index of the group's first regex whose screens pass in the case-folded text, or -1: none can match there."""
+    if group.gate is not None and not any(map(folded.__contains__, group.gate)):
+        return -1
+    for i, (_, screens) in enumerate(group.screened):
+        if _may_match(screens, folded):
+            return i
+    return -1
+
+
 class _Index:
     """Where each term matched, per scope unit; the text of each unit; regex answers already known."""
 
@@ -85,29 +95,50 @@ class _Index:
             found = self._chunks[(scope, unit)] = self.text[span.start:span.end]
         return found
 
-    def _live_regexes(self, group: CompiledGroup, scope: str, unit: int) -> list[re.Pattern]:
-        """The group's regexes whose required literals all occur in the unit: only these can match there."""
+    def _folded_unit(self, scope: str, unit: int) -> str:
         folded = self._folded.get((scope, unit))
         if folded is None:
             folded = self._folded[(scope, unit)] = self.chunk(scope, unit).casefold()
+        return folded
+
+    def _live_regexes(self, group: CompiledGroup, scope: str, unit: int) -> list[re.Pattern]:
+        """The group's regexes whose required literals all occur in the unit: only these can match there."""
+        folded = self._folded_unit(scope, unit)
         return [regex for regex, screens in group.screened if _may_match(screens, folded)]
+
+    def _regex_holds(self, group: CompiledGroup, scope: str, unit: int, folded: str, first: int) -> bool:
+        """Does one of the group's regexes match in the unit? `first` is the first whose screens pass; the later
+        ones are screened only if it does not match."""
+        screened = group.screened
+        for i in range(first, len(screened)):
+            regex, screens = screened[i]
+            if (i == first or _may_match(screens, folded)) and self._search(regex, scope, unit):
+                return True
+        return False
 
     def all_hold(self, groups: list[CompiledGroup], hit_units: list[set[int]], scope: str, unit: int) -> bool:
         """Does every group hold in the unit? Term hits and literal screens of all the groups are tested before any
         regex runs, so a unit that one group rules out cheaply costs no regex search for another."""
-        pending: list[list[re.Pattern]] = []
+        pending: list[tuple[CompiledGroup, int]] = []
+        folded = ""
         for group, units in zip(groups, hit_units):
             if unit not in units:
-                live = self._live_regexes(group, scope, unit)
-                if not live:
+                folded = folded or self._folded_unit(scope, unit)
+                first = _first_live(group, folded)
+                if first < 0:
                     return False
-                pending.append(live)
-        return all(any(self._search(regex, scope, unit) for regex in live) for live in pending)
+                pending.append((group, first))
+        return all(self._regex_holds(group, scope, unit, folded, first) for group, first in pending)
 
     def any_holds(self, groups: list[CompiledGroup], hit_units: list[set[int]], scope: str, unit: int) -> bool:
-        return any(unit in units or any(self._search(regex, scope, unit)
-                                        for regex in self._live_regexes(group, scope, unit))
-                   for group, units in zip(groups, hit_units))
+        for group, units in zip(groups, hit_units):
+            if unit in units:
+                return True
+            folded = self._folded_unit(scope, unit)
+            first = _first_live(group, folded)
+            if first >= 0 and self._regex_holds(group, scope, unit, folded, first):
+                return True
+        return False
 
     def _search(self, regex: re.Pattern, scope: str, unit: int) -> bool:
         # Shared guards (negation, limitation) are asked about the same unit by many rules: remember answers.
@@ -120,8 +151,12 @@ class _Index:
     def spans_in(self, group: CompiledGroup, scope: str, unit: int, span: Span) -> list[tuple[str, Hit]]:
         """Every hit of the group's terms inside one unit (for evidence)."""
         out: list[tuple[str, Hit]] = []
+        located = self.located
         for key in group.eager_keys:
-            out.extend((key, h) for h in self.by_unit(scope, key).get(unit, ()))
+            if key in located:
+                hits = self.by_unit(scope, key).get(unit)
+                if hits:
+                    out.extend([(key, h) for h in hits])
         if group.regexes:
             chunk = self.chunk(scope, unit)
             live = set(self._live_regexes(group, scope, unit))

@@ -49,11 +49,16 @@ class CompiledGroup:
     # Each regex with sets of case-folded literals; its every match contains a member of each set (prefilter.py;
     # no set: always search): substring tests rule most sentences out before the regex engine runs.
     screened: list[tuple[re.Pattern, tuple[frozenset[str], ...]]] = field(init=False)
+    gate: frozenset[str] | None = field(init=False)
 
     def __post_init__(self) -> None:
         self.eager_keys = list(dict.fromkeys(k for t in self.terms if not t.lazy for k in t.keys))
         self.regexes = [(t.key, t.regex) for t in self.terms if t.regex is not None]
         self.screened = [(r, required_literal_sets(r)) for _, r in self.regexes]
+        # One literal of this set occurs wherever any of the group's regexes can match (None: some regex has no
+        # screen): one test rules a unit out for the whole group before each regex's own screens are tried.
+        self.gate = (frozenset().union(*(screens[0] for _, screens in self.screened))
+                     if self.screened and all(screens for _, screens in self.screened) else None)
 
 
 @dataclass
