@@ -33,7 +33,14 @@ _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 _BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)[^*_\n]{2,100}\1[ \t]*:?[ \t]*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Closing quotes/brackets and Markdown emphasis may follow the final punctuation: "。**" still ends the line.
-_TERMINAL_END = re.compile(r"[.!?;:。！？；：]['\"”’)\]*_]*\s*$")
+_TERMINAL_PUNCT = tuple(".!?;:。！？；：")
+_CLOSERS = "'\"”’)]*_"
+
+
+def _ends_sentence(line: str) -> bool:
+    """Does the line end in sentence punctuation, maybe followed by closers and whitespace? String methods, not a
+    regex anchored at the end: `re` would try the pattern at every position of a long line."""
+    return line.rstrip().rstrip(_CLOSERS).endswith(_TERMINAL_PUNCT)
 # Numbered Chinese titles: 第三条 / 一、 / （二） / 1. / 1、 / 3.2 (possibly inside Markdown bold or escaped "1\.").
 _ZH_NUMBERED_TITLE = re.compile(
     r"^(?:[*\-•·]\s+)?(?:\*\*|__)?\s*(?:第[一二三四五六七八九十百零\d]{1,5}[条章节]|[一二三四五六七八九十]{1,3}\s*[、.．]"
@@ -112,15 +119,16 @@ def _is_heading(line: str) -> bool:
         # So is a bold line that introduces a list ("**我们可能为以下原因披露您的个人信息：**").
         return not (_CJK.search(stripped) and (_ZH_SENTENCE_PUNCT.search(stripped) or len(stripped) > 40
                                                or stripped.rstrip("*_ ").endswith(("：", ":"))))
-    if len(stripped) > 100 or _TERMINAL_END.search(stripped) and not stripped.endswith(":"):
+    if len(stripped) > 100 or _ends_sentence(stripped) and not stripped.endswith(":"):
         return False
     if _CJK.search(stripped):
         # 第三条 用户内容 / 一、我们如何收集 / 1.我们收集的信息 / （二）存储期限 : short numbered Chinese titles.
         return len(stripped) <= 30 and bool(_ZH_NUMBERED_TITLE.match(stripped)) \
             and not _ZH_SENTENCE_PUNCT.search(stripped) and not stripped.endswith(("：", ":"))
-    letters = [c for c in stripped if c.isalpha()]
-    if len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(stripped.split()) <= 14:
-        return True
+    if len(stripped.split()) <= 14:
+        letters = list(filter(str.isalpha, stripped))
+        if len(letters) >= 3 and sum(map(str.isupper, letters)) / len(letters) > 0.85:
+            return True
     marker = _LIST_MARKER.match(line)
     if marker and re.match(r"^\d", stripped):
         rest = stripped[marker.end() - (len(line) - len(line.lstrip())):].strip()
@@ -220,7 +228,7 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         else:
             blocks.append([line_start, line_start + len(content), False])
         # A line that ends mid-sentence continues on the next line (hard-wrapped text and PDFs).
-        prev_joinable = not _TERMINAL_END.search(content) and not table_row
+        prev_joinable = not _ends_sentence(content) and not table_row
     # 2. Blocks -> sections, clauses, sentences.
     section_index = -1
     for block_start, block_end, heading in blocks:
