@@ -7,12 +7,12 @@ at the findings already made.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import defaultdict
 from typing import Iterable
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokenizer import Tokenizer
 
 from .models import Evidence, Finding
@@ -20,6 +20,7 @@ from .rules.compile import CompiledGroup, CompiledRule, CompiledRuleset
 from .segment import Segmentation, Span, segment
 
 Hit = tuple[int, int]  # character offsets
+_UNKNOWN = object()  # a regex not searched yet in a unit
 
 
 def _may_match(screens: tuple[frozenset[str], ...], folded: str) -> bool:
@@ -55,7 +56,7 @@ class _Index:
         self._by_unit: dict[tuple[str, str], dict[int, list[Hit]]] = {}
         self._chunks: dict[tuple[str, int], str] = {}
         self._folded: dict[tuple[str, int], str] = {}
-        self._regex_memo: dict[tuple[str, str, int], bool] = {}
+        self._regex_memo: dict[tuple[str, str, int], re.Match | None] = {}
         self._folded_text: str | None = None
 
     def by_unit(self, scope: str, key: str) -> dict[int, list[Hit]]:
@@ -141,12 +142,24 @@ class _Index:
         return False
 
     def _search(self, regex: re.Pattern, scope: str, unit: int) -> bool:
-        # Shared guards (negation, limitation) are asked about the same unit by many rules: remember answers.
+        # Shared guards (negation, limitation) are asked about the same unit by many rules: remember answers, and
+        # the first match itself for the evidence.
         memo_key = (regex.pattern, scope, unit)
-        found = self._regex_memo.get(memo_key)
-        if found is None:
-            found = self._regex_memo[memo_key] = regex.search(self.chunk(scope, unit)) is not None
-        return found
+        found = self._regex_memo.get(memo_key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._regex_memo[memo_key] = regex.search(self.chunk(scope, unit))
+        return found is not None
+
+    def _matches(self, regex: re.Pattern, scope: str, unit: int) -> Iterable[re.Match]:
+        """Every match of the regex in the unit. A search already made answers for no match at all, or gives the
+        first match; finditer then resumes where it ended, as it would have after that match."""
+        chunk = self.chunk(scope, unit)
+        first = self._regex_memo.get((regex.pattern, scope, unit), _UNKNOWN)
+        if first is None:
+            return ()
+        if first is _UNKNOWN or first.end() == first.start():
+            return regex.finditer(chunk)
+        return itertools.chain((first,), regex.finditer(chunk, first.end()))
 
     def spans_in(self, group: CompiledGroup, scope: str, unit: int, span: Span) -> list[tuple[str, Hit]]:
         """Every hit of the group's terms inside one unit (for evidence)."""
@@ -158,12 +171,11 @@ class _Index:
                 if hits:
                     out.extend([(key, h) for h in hits])
         if group.regexes:
-            chunk = self.chunk(scope, unit)
             live = set(self._live_regexes(group, scope, unit))
             for key, regex in group.regexes:
                 if regex in live:
                     out.extend((key, (span.start + m.start(), span.start + m.end()))
-                               for m in regex.finditer(chunk) if m.end() > m.start())
+                               for m in self._matches(regex, scope, unit) if m.end() > m.start())
         return out
 
     def anywhere(self, group: CompiledGroup) -> list[tuple[str, Hit]]:
@@ -206,23 +218,17 @@ def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation) -> dict
         matches = [m for matcher in matchers for m in matcher(doc)]
         if not matches:
             continue
-        # Token offsets and lengths from one array, as Python ints: cheaper than a Token or a numpy scalar per match.
-        offsets = doc.to_array([IDX, LENGTH])
-        if len(doc) > 2 * len(matches):
-            # A long Doc (a whole Chinese text) with few matches: convert only the rows the matches need.
-            needed = sorted({i for _, start, end in matches for i in (start, end - 1)})
-            rows: dict[int, list[int]] | list[list[int]] = dict(zip(needed, offsets[needed].tolist()))
-        else:
-            rows = offsets.tolist()
         for match_id, start, end in matches:
-            last_idx, last_len = rows[end - 1]
-            first_char = base + rows[start][0]
+            # Two Token objects per match: measured cheaper than converting the Doc's offset array, for clause Docs
+            # of a few dozen tokens and for a whole Chinese text alike.
+            last = doc[end - 1]
+            first_char = base + doc[start].idx
             clause = seg.clause_at(first_char) if block_clause is None else block_clause
             if clause >= 0:
                 name = names.get(match_id)
                 if name is None:
                     name = names[match_id] = strings[match_id]
-                hits[name].append((first_char, base + last_idx + last_len, clause))
+                hits[name].append((first_char, base + last.idx + len(last), clause))
     return hits
 
 
