@@ -9,7 +9,7 @@ from tosscan.rules.prefilter import required_literal_sets, required_literals
 
 CASES = [
     (r"\b(?:in|through|via|by)\s+any\s+(?:and\s+all\s+)?(?:forms?|media|medium|technolog(?:y|ies))\b",
-     {"form", "media", "medium", "technolog"}),
+     {"form", "media", "medium", "technology", "technologies"}),  # "technolog" + (y|ies), glued back
     (r"\bopt[- ]?in\b", {"opt"}),
     (r"\b(?:indefinitely|forever)\b", {"indefinitely", "forever"}),
     (r"以任何形式|任何媒体", {"以任何形式", "任何媒体"}),
@@ -44,6 +44,12 @@ def test_several_required_sets_each_hold():
     for text in ("on and off the Service", "AND OFF OUR PLATFORMS", "on off of the site"):
         assert regex.search(text)
         assert all(any(lit in text.casefold() for lit in found) for found in sets)
+
+
+def test_prefix_the_parser_factors_out_is_glued_back():
+    regex = re.compile(r"\b(?:to|in)\s+(?:the\s+)?(?:united\s+states|u\.s\.|usa)\b", re.IGNORECASE)
+    assert set(required_literals(regex)) == {"united", "u.s.", "usa"}
+    assert required_literals(re.compile(r"(?:abc|abd)", re.IGNORECASE)) is None  # only "ab" + [cd]: too short
 
 
 def test_two_cjk_characters_screen_but_one_does_not():

@@ -35,10 +35,26 @@ def _literal_runs(items) -> list[str]:
     return runs
 
 
+def _leading_literals(items) -> str:
+    """The literal characters a sequence of opcodes starts with."""
+    chars = []
+    for op, arg in items:
+        if op is not C.LITERAL:
+            break
+        chars.append(chr(arg))
+    return "".join(chars)
+
+
 def _candidates(items) -> list[frozenset[str]]:
     """Sets of literals each of which has a member in every match of the sequence `items` (all hold at once)."""
     candidates: list[frozenset[str]] = [frozenset([run]) for run in _literal_runs(items)]
-    for op, arg in items:
+    for i, (op, arg) in enumerate(items):
+        if op is C.BRANCH:
+            # The parser moves a prefix common to all alternatives in front of the branch ("united|usa" becomes
+            # "u" + "nited|sa"): glued back to each alternative's leading literals, it screens again.
+            prefix = _leading_literals(reversed(list(items)[:i]))[::-1]
+            if prefix:
+                candidates.append(frozenset(prefix + _leading_literals(branch) for branch in arg[1]))
         if op is C.SUBPATTERN:
             found = _required(arg[-1])
             if found:
