@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tosscan.evaluate import claudette, tosdr
+from tosscan.evaluate import HALVES, claudette, tosdr
 from tosscan.evaluate.metrics import Counts
 
 MINE = ("arbitration", "class-action-waiver", "unilateral-change", "content-removal", "jurisdiction/choice-of-law",
@@ -16,13 +16,13 @@ MINE = ("arbitration", "class-action-waiver", "unilateral-change", "content-remo
 
 @pytest.fixture(scope="module")
 def halves(corpora, scanner):
-    return {half: claudette.run(corpora, scanner, half=half) for half in claudette.HALVES}
+    return {half: claudette.run(corpora, scanner, half=half) for half in HALVES}
 
 
 def test_claudette_macro_f1_on_each_half_and_overall(halves):
     merged = {}
     for cat in claudette.CATEGORIES:
-        parts = [halves[h].per_category[cat] for h in claudette.HALVES]
+        parts = [halves[h].per_category[cat] for h in HALVES]
         merged[cat] = Counts(sum(p.tp for p in parts), sum(p.fp for p in parts), sum(p.fn for p in parts))
     overall = sum(c.f1 for c in merged.values()) / len(merged)
     assert overall >= 0.77, overall

@@ -22,6 +22,20 @@ class Dataset:
     run: Callable[..., EvalResult]
 
 
+# Rule authors tune on one half of a corpus and check the other: sorted names, 1st, 3rd, ... = odd.
+HALVES = ("odd", "even")
+
+
+def pick_half(names: list[str], half: str | None) -> list[str]:
+    """`names` sorted, then every other one (`half` "odd" or "even"); all of them, unsorted, when `half` is None."""
+    if half is None:
+        return names
+    if half not in HALVES:
+        raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
+    ordered = sorted(names)
+    return ordered[0::2] if half == "odd" else ordered[1::2]
+
+
 def datasets() -> dict[str, Dataset]:
     found: dict[str, Dataset] = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import Dataset
+from . import Dataset, pick_half
 from .metrics import EvalResult, score_sets
 from .predict import categories_for
 
@@ -19,8 +19,6 @@ TAG_TO_CATEGORY = {
 }
 CATEGORIES = list(TAG_TO_CATEGORY.values())
 ROOT = Path("claudette_multilingual_50tos") / "corpus"
-# Rule authors tune on one half of the documents and check the other (alphabetical order: 1st, 3rd, ... = odd).
-HALVES = ("odd", "even")
 
 
 def gold_categories(tag_line: str) -> set[str]:
@@ -35,12 +33,7 @@ def gold_categories(tag_line: str) -> set[str]:
 def documents(corpora: Path, lang: str = "en", half: str | None = None) -> list[str]:
     listing = corpora / ROOT / "DEV_LIST.txt"
     names = [line.strip() for line in listing.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if half is None:
-        return names
-    if half not in HALVES:
-        raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
-    ordered = sorted(names)
-    return ordered[0::2] if half == "odd" else ordered[1::2]
+    return pick_half(names, half)
 
 
 def run(corpora: Path, scanner, keep_errors: int = 0, half: str | None = None) -> EvalResult:

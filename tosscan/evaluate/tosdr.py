@@ -13,8 +13,7 @@ import html
 import re
 from pathlib import Path
 
-from . import Dataset
-from .claudette import HALVES
+from . import Dataset, pick_half
 from .metrics import ErrorExample, EvalResult
 from .predict import findings_for
 
@@ -197,11 +196,7 @@ def services(corpora: Path, half: str | None = None) -> list[str]:
     2nd, 4th, ... (even) so rules tuned on one half's services can be judged on the other's."""
     with (corpora / PATH).open(encoding="utf-8", newline="") as fh:
         names = sorted({row["services"].strip() for row in csv.DictReader(fh)})
-    if half is None:
-        return names
-    if half not in HALVES:
-        raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
-    return names[0::2] if half == "odd" else names[1::2]
+    return pick_half(names, half)
 
 
 def run(corpora: Path, scanner, keep_errors: int = 0, half: str | None = None) -> EvalResult:
