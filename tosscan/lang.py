@@ -65,10 +65,18 @@ def _sample(text: str, size: int) -> str:
     return "\n".join(text[int(i * step):int(i * step) + window] for i in range(SAMPLE_WINDOWS))
 
 
+def _prose(text: str, sample: int) -> str:
+    """A sample of `text` without URLs, e-mails and markup."""
+    return _NOISE.sub(" ", _sample(text, sample))
+
+
+def _counts(prose: str) -> tuple[int, int]:
+    return len(_CJK.findall(prose)), len(_LATIN_WORD.findall(prose))
+
+
 def script_counts(text: str, sample: int = 60_000) -> tuple[int, int]:
     """(Chinese characters, Latin words) in a sample of `text`, without URLs, e-mails and markup."""
-    prose = _NOISE.sub(" ", _sample(text, sample))
-    return len(_CJK.findall(prose)), len(_LATIN_WORD.findall(prose))
+    return _counts(_prose(text, sample))
 
 
 def detect_language(text: str, sample: int = 60_000) -> str:
@@ -77,8 +85,8 @@ def detect_language(text: str, sample: int = 60_000) -> str:
     Raises UnsupportedLanguageError for Japanese, for text mostly in another script, and for longer text in Latin
     letters that is not English; a caller who knows better passes the language explicitly instead.
     """
-    prose = _NOISE.sub(" ", _sample(text, sample))
-    cjk, words = len(_CJK.findall(prose)), len(_LATIN_WORD.findall(prose))
+    prose = _prose(text, sample)
+    cjk, words = _counts(prose)
     kana = len(_KANA.findall(prose))
     if kana >= 20 and kana >= MIN_KANA_SHARE * (cjk + kana) and cjk + kana > CHARS_PER_WORD * words:
         raise _unsupported("This text looks like Japanese")
