@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from typing import Iterable
 
@@ -71,12 +70,12 @@ class _Index:
                 if not heading[clause]:
                     table[clause].append((start, end))
         else:
-            starts, sentences = self.seg._sentence_starts, self.seg.sentences
+            sentence_at = self.seg.sentence_at
             for start, end, clause in self.located.get(key, ()):
                 if heading[clause]:
                     continue
-                sentence = bisect_right(starts, start) - 1
-                if sentence >= 0 and start < sentences[sentence].end:
+                sentence = sentence_at(start)
+                if sentence >= 0:
                     table[sentence].append((start, end))
         return table
 
@@ -101,11 +100,6 @@ class _Index:
         if folded is None:
             folded = self._folded[(scope, unit)] = self.chunk(scope, unit).casefold()
         return folded
-
-    def _live_regexes(self, group: CompiledGroup, scope: str, unit: int) -> list[re.Pattern]:
-        """The group's regexes whose required literals all occur in the unit: only these can match there."""
-        folded = self._folded_unit(scope, unit)
-        return [regex for regex, screens in group.screened if _may_match(screens, folded)]
 
     def _regex_holds(self, group: CompiledGroup, scope: str, unit: int, folded: str, first: int) -> bool:
         """Does one of the group's regexes match in the unit? `first` is the first whose screens pass; the later
@@ -171,9 +165,10 @@ class _Index:
                 if hits:
                     out.extend([(key, h) for h in hits])
         if group.regexes:
-            live = set(self._live_regexes(group, scope, unit))
-            for key, regex in group.regexes:
-                if regex in live:
+            folded = self._folded_unit(scope, unit)
+            # Only regexes whose required literals all occur in the unit can match there.
+            for (key, regex), (_, screens) in zip(group.regexes, group.screened):
+                if _may_match(screens, folded):
                     out.extend((key, (span.start + m.start(), span.start + m.end()))
                                for m in self._matches(regex, scope, unit) if m.end() > m.start())
         return out
