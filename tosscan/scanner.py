@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from . import heap
 from .engine import run_rules
 from .ingest import from_text
 from .lang import detect_language
@@ -52,11 +53,12 @@ class Scanner:
         """Rebuild a language's pipeline once its vocabulary outgrows the limit (in-flight scans keep the old one)."""
         if len(compiled.nlp.vocab.strings) <= self.vocab_limit:
             return
-        with self._lock:
-            if self._compiled.get(lang) is compiled:
-                get_nlp.cache_clear()  # the next compile starts from a fresh pipeline and an empty vocabulary
-                del self._compiled[lang]
-        self.compiled(lang)
+        with heap.renewing():
+            with self._lock:
+                if self._compiled.get(lang) is compiled:
+                    get_nlp.cache_clear()  # the next compile starts from a fresh pipeline and an empty vocabulary
+                    del self._compiled[lang]
+            self.compiled(lang)
 
 
 def resolve_language(text: str, lang: str | None) -> str:

@@ -11,6 +11,7 @@ import json
 import signal
 from typing import NamedTuple
 
+from .. import heap
 from ..errors import IngestError, TosscanError
 from ..nlp import get_nlp
 from ..rules.loader import load_rules
@@ -35,11 +36,13 @@ class Result(NamedTuple):
 def worker_scanner(rules: tuple[str, ...] = ()) -> Scanner:
     """The Scanner of this process for the given rule folders (empty: the bundled rules and TOSSCAN_RULES_PATH)."""
     if _scanned.get(rules, 0) >= RENEW_AFTER:
+        heap.release()  # the old pipeline must be collectable
         del _scanners[rules]
         get_nlp.cache_clear()  # the next Scanner compiles against a new pipeline with an empty vocabulary
     if rules not in _scanners:
         _scanners[rules] = Scanner(load_rules(*rules) if rules else None).warm()
         _scanned[rules] = 0
+        heap.settle()  # the worker keeps its Scanner for the next RENEW_AFTER documents
     return _scanners[rules]
 
 

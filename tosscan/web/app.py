@@ -11,7 +11,7 @@ from typing import AsyncIterator
 from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
-from .. import __version__
+from .. import __version__, heap
 from ..scanner import Scanner
 from ..settings import Settings, get_settings
 from .errors import install_error_handlers
@@ -35,6 +35,7 @@ def create_app(settings: Settings | None = None, scanner: Scanner | None = None)
             app.state.scanner = Scanner()
         # Compile every language now, so the first visitor does not pay for it.
         app.state.scanner.warm()
+        heap.settle()  # what is alive now lives as long as the server: keep the garbage collector off it
         yield
 
     app = FastAPI(title="tosscan", version=__version__, description=DESCRIPTION, lifespan=lifespan,
