@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
         print(f"bare spaCy tokenization: {d['tokenize_seconds']:.3f} s (best of {repeat} passes)")
         print(f"tosscan scan:            {d['scan_seconds']:.3f} s  ({d['words_per_second']:,} words/s)")
         print(f"ratio scan/tokenize:     {d['ratio_scan_to_tokenize']:.2f}x  (target <= 2.00)")
-        print(f"clause-by-clause tokenization (as the scanner does): {d['clause_tokenize_seconds']:.3f} s; "
-              f"scan/that: {d['ratio_scan_to_clause_tokenize']:.2f}x")
+        print(f"tokenizing the scanner's blocks of clauses alone: {d['block_tokenize_seconds']:.3f} s; "
+              f"scan/that: {d['ratio_scan_to_block_tokenize']:.2f}x")
         print(f"{d['long_doc_words']:,}-word policy, warm: {d['long_doc_ms']:.1f} ms "
               f"(tokenize alone {d['long_doc_tokenize_ms']:.1f} ms; target < 100 ms)")
