@@ -17,6 +17,7 @@ from spacy.tokenizer import Tokenizer
 from .models import Evidence, Finding
 from .rules.compile import CompiledGroup, CompiledRule, CompiledRuleset
 from .segment import Segmentation, Span, segment
+from .spacing import respace
 
 Hit = tuple[int, int]  # character offsets
 _UNKNOWN = object()  # a regex not searched yet in a unit
@@ -227,23 +228,27 @@ def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation) -> dict
     hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     if not clauses:
         return hits
-    # (offset of the Doc in the text, the Doc). All the Docs first, then all the matching: measured faster than
-    # matching each Doc as it is made.
-    if not isinstance(ruleset.nlp.tokenizer, Tokenizer):
-        # Tokenizers without that cache (Chinese character segmentation) cost the same in one call.
-        docs = [(0, make_doc(text))]
+    if isinstance(ruleset.nlp.tokenizer, Tokenizer):
+        pieces = token_blocks(text, clauses)
     else:
-        docs = [(start, make_doc(text[start:end])) for start, end in token_blocks(text, clauses)]
+        pieces = [(0, len(text))]  # tokenizers without that cache (Chinese characters) cost the same in one call
+    # (offset of the piece in the text, its respaced copy, the copy's Doc). All the Docs first, then all the
+    # matching: measured faster than matching each Doc as it is made.
+    docs = []
+    for start, end in pieces:
+        spaced = respace(text[start:end], ruleset.lang)
+        docs.append((start, spaced, make_doc(spaced.text)))
     names: dict[int, str] = {}
     clause_at = seg.clause_at
-    for base, doc in docs:
+    for base, spaced, doc in docs:
         matches = [m for matcher in matchers for m in matcher(doc)]
+        original = spaced.original
         for match_id, start, end in matches:
             # Two Token objects per match: measured cheaper than converting the Doc's offset array, for Docs of a
             # few dozen tokens and for a whole Chinese text alike.
             last = doc[end - 1]
-            first_char = base + doc[start].idx
-            last_char = base + last.idx + len(last)
+            first_char = base + original(doc[start].idx)
+            last_char = base + original(last.idx + len(last) - 1) + 1
             clause = clause_at(first_char)
             if clause >= 0 and last_char <= clauses[clause].end:
                 name = names.get(match_id)

@@ -1,0 +1,43 @@
+"""Phrase terms read through line breaks and runs of spaces, and findings still quote the text as written."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tosscan import scan
+from tosscan.spacing import respace
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_respaced_offsets_lead_back_to_the_same_characters(lang):
+    rng = random.Random(7)
+    alphabet = "ab 人脸\n\t\r\xa0  "
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        spaced = respace(text, lang)
+        assert "".join(spaced.text.split()) == "".join(text.split())  # only whitespace changes
+        assert "\n" not in spaced.text and "  " not in spaced.text
+        for i, char in enumerate(spaced.text):
+            if not char.isspace():
+                assert text[spaced.original(i)] == char
+
+
+def test_chinese_line_break_between_characters_is_dropped_not_spaced():
+    assert respace("人脸\n信息 与 Cookie\n\n第二条", "zh").text == "人脸信息与 Cookie 第二条"
+    assert respace("face\r\ngeometry", "en").text == "face geometry"
+
+
+@pytest.mark.parametrize("wrapped", ["face\ngeometry", "face  geometry", "face\r\n   geometry"])
+def test_hard_wrapped_phrase_is_found_and_quoted_as_written(wrapped):
+    text = f"We collect and store your {wrapped} from the photos you upload."
+    findings = [f for f in scan(text, "en").findings if f.rule == "en-biometric-data-collected"]
+    assert len(findings) == 1
+    assert wrapped in [e.text for e in findings[0].evidence]
+    assert text[findings[0].start:findings[0].end] == findings[0].text
+
+
+def test_wrapped_chinese_phrase_is_found():
+    findings = scan("我们会收集您的人脸\n信息用于身份验证。", "zh").findings
+    evidence = [e.text for f in findings if f.category == "biometric-data" and f.kind == "risk" for e in f.evidence]
+    assert "人脸\n信息" in evidence
