@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
-# Whitespace that is not a single plain space.
+# Whitespace that is not a single plain space becomes one space. Chinese first drops any whitespace between two
+# Chinese characters (a wrapped line): group 1 is a run that goes entirely.
 _EN_RUN = re.compile(r"\s{2,}|[^\S ]")
-# Chinese adds: any whitespace between two Chinese characters (a wrapped line), which goes entirely.
-_ZH_RUN = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|\s{2,}|[^\S ]")
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_ZH_RUN = re.compile(r"(?<=[\u3400-\u9fff])(\s+)(?=[\u3400-\u9fff])|\s{2,}|[^\S ]")
 
 
 class Respaced:
@@ -34,24 +34,19 @@ class Respaced:
 
 
 def respace(text: str, lang: str) -> Respaced:
-    pattern = _ZH_RUN if lang == "zh" else _EN_RUN
-    pieces: list[str] = []
-    marks: list[int] = []
-    shifts: list[int] = []
-    removed = cursor = 0
-    for run in pattern.finditer(text):
-        start, end = run.span()
-        # Between two Chinese characters nothing replaces the run; elsewhere one space does.
-        joined = lang == "zh" and start > 0 and end < len(text) and _CJK_CHAR.match(text, start - 1) \
-            and _CJK_CHAR.match(text, end)
-        replacement = "" if joined else " "
-        pieces.append(text[cursor:start])
-        pieces.append(replacement)
-        marks.append(start - removed + len(replacement))  # where the text after the run begins in the copy
-        removed += end - start - len(replacement)
-        shifts.append(removed)
-        cursor = end
-    if not marks:
-        return Respaced(text, marks, shifts)
-    pieces.append(text[cursor:])
-    return Respaced("".join(pieces), marks, shifts)
+    if lang == "zh":
+        pattern, replace = _ZH_RUN, _zh_replacement
+    else:
+        pattern, replace = _EN_RUN, " "
+    # (end of the run, characters it loses)
+    runs = [(m.end(), m.end() - m.start() - (0 if m.lastindex else 1)) for m in pattern.finditer(text)]
+    if not runs:
+        return Respaced(text, [], [])
+    shifts = list(accumulate(lost for _, lost in runs))
+    # The text after a run begins, in the copy, at the run's end less all that was removed so far.
+    marks = [end - shift for (end, _), shift in zip(runs, shifts)]
+    return Respaced(pattern.sub(replace, text), marks, shifts)
+
+
+def _zh_replacement(run: re.Match) -> str:
+    return "" if run.lastindex else " "
