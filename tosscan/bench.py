@@ -1,8 +1,8 @@
 """Scanning speed on real documents, as a ratio to bare spaCy tokenization of the same text in the same run.
 
 Both sides get their own spaCy tokenizer (its cache warms the same way) and one warm-up pass; then `repeat` passes
-of each, interleaved, and the fastest pass of each is kept (the least disturbed by other processes). Ratios, not absolute times, are what to compare between runs:
-they hold on a busy or a slow machine.
+of each, interleaved, and the fastest pass of each is kept (the least disturbed by other processes). Ratios, not
+absolute times, are what to compare between runs: they hold on a busy or a slow machine.
 
 The scanner tokenizes blocks of whole clauses (see engine.collect_hits), which keeps spaCy's tokenizer cache
 effective, so a scan can cost less than tokenizing the whole text at once; the second baseline, tokenizing those

@@ -1,9 +1,9 @@
 """Run compiled rules over a segmented document and return findings (risks, protections, then gaps).
 
-Flow: tokenize in blocks of whole clauses -> match every phrase/token term in one pass -> index the hits by sentence and clause ->
-for each rule, intersect the units where its anchored groups hit -> check the remaining groups (regexes searched
-only inside those units) and the `none` guards -> one finding per unit. Gap rules look at the whole document and
-at the findings already made.
+Flow: tokenize blocks of whole clauses (respaced: spacing.py) -> match every phrase/token term in one pass -> index
+the hits by sentence and clause -> for each rule, intersect the units where its anchored groups hit -> check the
+remaining groups (regexes searched only inside those units) and the `none` guards -> one finding per unit. Gap rules
+look at the whole document and at the findings already made.
 """
 from __future__ import annotations
 
