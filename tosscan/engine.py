@@ -45,11 +45,14 @@ def _first_live(group: CompiledGroup, folded: str) -> int:
 class _Index:
     """Where each term matched, per scope unit; the text of each unit; regex answers already known."""
 
-    def __init__(self, seg: Segmentation, text: str, located: dict[str, list[tuple[int, int, int]]]):
-        """`located`: per term key, (start, end, clause index) of each hit, as collect_hits returns them."""
+    def __init__(self, seg: Segmentation, text: str, located: dict[str, list[tuple[int, int, int]]],
+                 folded_twins: dict[str, re.Pattern] | None = None):
+        """`located`: per term key, (start, end, clause index) of each hit, as collect_hits returns them.
+        `folded_twins`: CompiledRuleset.folded_twins."""
         self.seg = seg
         self.text = text
         self.located = located
+        self._twins = folded_twins or {}
         # Headings name topics; they are not clauses to judge.
         self._heading = [c.kind == "heading" for c in seg.clauses]
         # Built on first use, per (scope, key): a key asked about in one scope only is never indexed in the other.
@@ -136,25 +139,37 @@ class _Index:
                 return True
         return False
 
+    def _haystack(self, regex: re.Pattern, scope: str, unit: int) -> tuple[re.Pattern, str]:
+        """What to search in a unit: the case-sensitive twin in the case-folded text when there is a twin and folding
+        kept every offset (it does but for rare letters such as "ß"), else the regex in the text as written."""
+        twin = self._twins.get(regex.pattern)
+        chunk = self.chunk(scope, unit)
+        if twin is not None:
+            folded = self._folded_unit(scope, unit)
+            if len(folded) == len(chunk):
+                return twin, folded
+        return regex, chunk
+
     def _search(self, regex: re.Pattern, scope: str, unit: int) -> bool:
         # Shared guards (negation, limitation) are asked about the same unit by many rules: remember answers, and
         # the first match itself for the evidence.
         memo_key = (regex.pattern, scope, unit)
         found = self._regex_memo.get(memo_key, _UNKNOWN)
         if found is _UNKNOWN:
-            found = self._regex_memo[memo_key] = regex.search(self.chunk(scope, unit))
+            pattern, haystack = self._haystack(regex, scope, unit)
+            found = self._regex_memo[memo_key] = pattern.search(haystack)
         return found is not None
 
     def _matches(self, regex: re.Pattern, scope: str, unit: int) -> Iterable[re.Match]:
-        """Every match of the regex in the unit. A search already made answers for no match at all, or gives the
-        first match; finditer then resumes where it ended, as it would have after that match."""
-        chunk = self.chunk(scope, unit)
+        """Every match of the regex in the unit (offsets into the unit). A search already made answers for no match
+        at all, or gives the first match; finditer then resumes where it ended, as it would have after that match."""
+        pattern, haystack = self._haystack(regex, scope, unit)
         first = self._regex_memo.get((regex.pattern, scope, unit), _UNKNOWN)
         if first is None:
             return ()
         if first is _UNKNOWN or first.end() == first.start():
-            return regex.finditer(chunk)
-        return itertools.chain((first,), regex.finditer(chunk, first.end()))
+            return pattern.finditer(haystack)
+        return itertools.chain((first,), pattern.finditer(haystack, first.end()))
 
     def spans_in(self, group: CompiledGroup, scope: str, unit: int, span: Span) -> list[tuple[str, Hit]]:
         """Every hit of the group's terms inside one unit (for evidence)."""
@@ -333,7 +348,7 @@ def _gap_findings(rule_c: CompiledRule, index: _Index, text: str, findings: list
 def run_rules(ruleset: CompiledRuleset, text: str, seg: Segmentation | None = None) -> list[Finding]:
     """All findings of `ruleset` on `text`, clause findings in document order, then gaps."""
     seg = seg or segment(text, ruleset.lang)
-    index = _Index(seg, text, collect_hits(ruleset, text, seg))
+    index = _Index(seg, text, collect_hits(ruleset, text, seg), ruleset.folded_twins)
     labels = ruleset.term_labels
     findings: list[Finding] = []
     for rule_c in ruleset.rules:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..errors import RuleError
 from ..nlp import get_nlp, word_forms
+from .folding import folded_twin
 from .prefilter import required_literal_sets
 from .schema import Group, Rule, Term
 
@@ -89,6 +90,8 @@ class CompiledRuleset:
     matcher: Matcher
     rules: list[CompiledRule]
     term_labels: dict[str, str]  # key -> a human description of the term, for evidence
+    # pattern -> the same regex without IGNORECASE, for case-folded text (folding.py); patterns without one absent
+    folded_twins: dict[str, re.Pattern] = field(default_factory=dict)
 
 
 def _term_label(term: Term) -> str:
@@ -195,4 +198,6 @@ def compile_rules(rules: list[Rule], lang: str, sources: dict[str, object] | Non
             item.gap_addressed = CompiledGroup([builder.term(t, f"{source}: field 'gap.addressed_by.any'")
                                                 for t in rule.gap.addressed_by.any])
         compiled.append(item)
-    return CompiledRuleset(lang, builder.nlp, builder.phrase_matcher, builder.matcher, compiled, builder.labels)
+    regexes = {t.regex.pattern: t.regex for t in builder.keys.values() if t.regex is not None}
+    twins = {pattern: twin for pattern, regex in regexes.items() if (twin := folded_twin(regex)) is not None}
+    return CompiledRuleset(lang, builder.nlp, builder.phrase_matcher, builder.matcher, compiled, builder.labels, twins)
