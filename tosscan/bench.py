@@ -122,7 +122,12 @@ def run_bench(docs: list[Document], scanner: Scanner, repeat: int = 3, long_word
               lang: str = "en") -> BenchResult:
     scanner.compiled(lang)
     baseline = spacy.blank(lang)  # its own tokenizer and cache, like the scanner's
-    heap.settle()  # as the web app and batch workers do once their scanner is built
+    with heap.settled():  # as the web app and batch workers do once their scanner is built
+        return _measure(docs, scanner, baseline, repeat, long_words, lang)
+
+
+def _measure(docs: list[Document], scanner: Scanner, baseline, repeat: int, long_words: int,
+             lang: str) -> BenchResult:
     texts = [d.text for d in docs]
     tokenize, scan = _compare(baseline.make_doc, texts, lambda d: scanner.scan(d, lang), docs, repeat)
     result = BenchResult(len(docs), sum(len(t.split()) for t in texts), sum(map(len, texts)), tokenize, scan)

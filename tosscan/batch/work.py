@@ -23,6 +23,7 @@ from .inputs import Item
 # many documents; that costs about a second, under 1% of the time the documents take.
 RENEW_AFTER = 1000
 _scanners: dict[tuple[str, ...], Scanner] = {}
+_pool_worker = False  # set by init_worker in the processes of a local pool
 _scanned: dict[tuple[str, ...], int] = {}
 _MAX_MESSAGE = 300
 
@@ -36,13 +37,15 @@ class Result(NamedTuple):
 def worker_scanner(rules: tuple[str, ...] = ()) -> Scanner:
     """The Scanner of this process for the given rule folders (empty: the bundled rules and TOSSCAN_RULES_PATH)."""
     if _scanned.get(rules, 0) >= RENEW_AFTER:
-        heap.release()  # the old pipeline must be collectable
+        if _pool_worker:
+            heap.release()  # the old pipeline must be collectable
         del _scanners[rules]
         get_nlp.cache_clear()  # the next Scanner compiles against a new pipeline with an empty vocabulary
     if rules not in _scanners:
         _scanners[rules] = Scanner(load_rules(*rules) if rules else None).warm()
         _scanned[rules] = 0
-        heap.settle()  # the worker keeps its Scanner for the next RENEW_AFTER documents
+        if _pool_worker:
+            heap.settle()  # the worker keeps its Scanner for the next RENEW_AFTER documents
     return _scanners[rules]
 
 
@@ -51,7 +54,11 @@ def init_worker() -> None:
 
     The Scanner is not built here: a broken rule pack must fail the run with its error, and an initializer that
     raises only shows up as an anonymous broken pool."""
+    global _pool_worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A pool process does nothing but scan, so it may settle its heap (heap.py); a serial run in the user's
+    # process, or a Dask client asking for the rules' fingerprint, must not freeze the caller's objects.
+    _pool_worker = True
 
 
 def rules_fingerprint(rules: tuple[str, ...] = ()) -> str:

@@ -36,7 +36,10 @@ def create_app(settings: Settings | None = None, scanner: Scanner | None = None)
         # Compile every language now, so the first visitor does not pay for it.
         app.state.scanner.warm()
         heap.settle()  # what is alive now lives as long as the server: keep the garbage collector off it
-        yield
+        try:
+            yield
+        finally:
+            heap.release()  # a stopped app (and what it holds) must be collectable
 
     app = FastAPI(title="tosscan", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
