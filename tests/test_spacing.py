@@ -41,3 +41,4 @@ def test_wrapped_chinese_phrase_is_found():
     findings = scan("我们会收集您的人脸\n信息用于身份验证。", "zh").findings
     evidence = [e.text for f in findings if f.category == "biometric-data" and f.kind == "risk" for e in f.evidence]
     assert "人脸\n信息" in evidence
+    assert all(text == text.strip() for text in evidence)  # ends map back exactly, with no stray line break
