@@ -42,3 +42,17 @@ def test_wrapped_chinese_phrase_is_found():
     evidence = [e.text for f in findings if f.category == "biometric-data" and f.kind == "risk" for e in f.evidence]
     assert "人脸\n信息" in evidence
     assert all(text == text.strip() for text in evidence)  # ends map back exactly, with no stray line break
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("We no\nlonger share your personal\ndata with advertisers.", "en"),  # a guard regex with a literal space
+    ("我们将在法律要\n求的期限内保存您的个人信息。", "zh"),  # Chinese regexes allow no break between characters
+])
+def test_regex_terms_read_wrapped_text_as_its_unwrapped_form(text, lang):
+    unwrapped = text.replace("\n", " " if lang == "en" else "")
+    wrapped_report, flat_report = scan(text, lang), scan(unwrapped, lang)
+    assert [(f.rule, f.kind) for f in wrapped_report.findings] == [(f.rule, f.kind) for f in flat_report.findings]
+    for finding in wrapped_report.findings:
+        if finding.start is not None:
+            assert text[finding.start:finding.end] == finding.text
+        assert all(text[e.start:e.end] == e.text and e.text == e.text.strip() for e in finding.evidence)

@@ -17,7 +17,7 @@ from spacy.tokenizer import Tokenizer
 from .models import Evidence, Finding
 from .rules.compile import CompiledGroup, CompiledRule, CompiledRuleset
 from .segment import Segmentation, Span, segment
-from .spacing import respace
+from .spacing import Respaced, respace
 
 Hit = tuple[int, int]  # character offsets
 _UNKNOWN = object()  # a regex not searched yet in a unit
@@ -46,18 +46,19 @@ class _Index:
     """Where each term matched, per scope unit; the text of each unit; regex answers already known."""
 
     def __init__(self, seg: Segmentation, text: str, located: dict[str, list[tuple[int, int, int]]],
-                 folded_twins: dict[str, re.Pattern] | None = None):
+                 folded_twins: dict[str, re.Pattern] | None = None, lang: str = "en"):
         """`located`: per term key, (start, end, clause index) of each hit, as collect_hits returns them.
         `folded_twins`: CompiledRuleset.folded_twins."""
         self.seg = seg
         self.text = text
         self.located = located
+        self.lang = lang
         self._twins = folded_twins or {}
         # Headings name topics; they are not clauses to judge.
         self._heading = [c.kind == "heading" for c in seg.clauses]
         # Built on first use, per (scope, key): a key asked about in one scope only is never indexed in the other.
         self._by_unit: dict[tuple[str, str], dict[int, list[Hit]]] = {}
-        self._chunks: dict[tuple[str, int], str] = {}
+        self._spaced: dict[tuple[str, int], Respaced] = {}
         self._folded: dict[tuple[str, int], str] = {}
         self._regex_memo: dict[tuple[str, str, int], re.Match | None] = {}
         self._folded_text: str | None = None
@@ -92,17 +93,18 @@ class _Index:
                 found.update(self.by_unit(scope, key))
         return found
 
-    def chunk(self, scope: str, unit: int) -> str:
-        found = self._chunks.get((scope, unit))
+    def spaced(self, scope: str, unit: int) -> Respaced:
+        """The unit's text respaced (spacing.py): regexes, like phrases, read "no\nlonger" as "no longer"."""
+        found = self._spaced.get((scope, unit))
         if found is None:
             span = (self.seg.sentences if scope == "sentence" else self.seg.clauses)[unit]
-            found = self._chunks[(scope, unit)] = self.text[span.start:span.end]
+            found = self._spaced[(scope, unit)] = respace(self.text[span.start:span.end], self.lang)
         return found
 
     def _folded_unit(self, scope: str, unit: int) -> str:
         folded = self._folded.get((scope, unit))
         if folded is None:
-            folded = self._folded[(scope, unit)] = self.chunk(scope, unit).casefold()
+            folded = self._folded[(scope, unit)] = self.spaced(scope, unit).text.casefold()
         return folded
 
     def _regex_holds(self, group: CompiledGroup, scope: str, unit: int, folded: str, first: int) -> bool:
@@ -141,14 +143,14 @@ class _Index:
 
     def _haystack(self, regex: re.Pattern, scope: str, unit: int) -> tuple[re.Pattern, str]:
         """What to search in a unit: the case-sensitive twin in the case-folded text when there is a twin and folding
-        kept every offset (it does but for rare letters such as "ß"), else the regex in the text as written."""
+        kept every offset (it does but for rare letters such as "ß"), else the regex in the respaced text."""
         twin = self._twins.get(regex.pattern)
-        chunk = self.chunk(scope, unit)
+        spaced = self.spaced(scope, unit).text
         if twin is not None:
             folded = self._folded_unit(scope, unit)
-            if len(folded) == len(chunk):
+            if len(folded) == len(spaced):
                 return twin, folded
-        return regex, chunk
+        return regex, spaced
 
     def _search(self, regex: re.Pattern, scope: str, unit: int) -> bool:
         # Shared guards (negation, limitation) are asked about the same unit by many rules: remember answers, and
@@ -182,10 +184,11 @@ class _Index:
                     out.extend([(key, h) for h in hits])
         if group.regexes:
             folded = self._folded_unit(scope, unit)
+            original = self.spaced(scope, unit).original
             # Only regexes whose required literals all occur in the unit can match there.
             for (key, regex), (_, screens) in zip(group.regexes, group.screened):
                 if _may_match(screens, folded):
-                    out.extend((key, (span.start + m.start(), span.start + m.end()))
+                    out.extend((key, (span.start + original(m.start()), span.start + original(m.end() - 1) + 1))
                                for m in self._matches(regex, scope, unit) if m.end() > m.start())
         return out
 
@@ -348,7 +351,7 @@ def _gap_findings(rule_c: CompiledRule, index: _Index, text: str, findings: list
 def run_rules(ruleset: CompiledRuleset, text: str, seg: Segmentation | None = None) -> list[Finding]:
     """All findings of `ruleset` on `text`, clause findings in document order, then gaps."""
     seg = seg or segment(text, ruleset.lang)
-    index = _Index(seg, text, collect_hits(ruleset, text, seg), ruleset.folded_twins)
+    index = _Index(seg, text, collect_hits(ruleset, text, seg), ruleset.folded_twins, ruleset.lang)
     labels = ruleset.term_labels
     findings: list[Finding] = []
     for rule_c in ruleset.rules:

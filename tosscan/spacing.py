@@ -1,10 +1,11 @@
-"""The spacing phrase terms should not see: line breaks and runs of spaces inside a clause.
+"""The spacing rule terms should not see: line breaks and runs of spaces inside a clause.
 
-Hard-wrapped text and PDF extractions write "face\\ngeometry" or "face  geometry" where the contract says "face
-geometry". spaCy makes the line break or the extra space a token of its own, so a phrase term would silently miss
-the clause (regex terms, written with \\s+, do not). So phrases are matched in a respaced copy: every run of
-whitespace is one plain space, and in Chinese a line break between two characters is dropped ("人脸\\n信息" is
-"人脸信息"). `Respaced.original()` maps an offset in the copy back to the text.
+Hard-wrapped text and PDF extractions write "face\ngeometry" or "face  geometry" where the contract says "face
+geometry", and Chinese PDFs break lines between any two characters ("人脸\n信息"). spaCy makes the line break or the
+extra space a token of its own, so a phrase term would silently miss the clause, and so would a regex written with
+a plain space or, in Chinese, with no room for whitespace at all. So terms are matched in a respaced copy: every
+run of whitespace is one plain space, and in Chinese whitespace between two characters is dropped ("人脸信息").
+`Respaced.original()` maps an offset in the copy back to the text, so findings quote the text as written.
 """
 from __future__ import annotations
 
