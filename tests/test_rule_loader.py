@@ -92,6 +92,23 @@ def test_invalid_token_pattern_is_reported_at_compile(tmp_path):
         compile_rules(ruleset.rules, "en", ruleset.paths)
 
 
+def test_a_whitespace_token_pattern_is_refused_at_compile(tmp_path):
+    write_rule(tmp_path, GOOD.format(id="en-test-rule").replace(
+        "{lemma: arbitration}", "{pattern: [{LOWER: binding}, {IS_SPACE: true}, {LOWER: arbitration}]}"))
+    ruleset = load_rules(tmp_path)
+    with pytest.raises(RuleError, match="en-test-rule.yaml.*IS_SPACE never matches"):
+        compile_rules(ruleset.rules, "en", ruleset.paths)
+
+
+def test_a_phrase_written_over_two_lines_matches_the_respaced_text(tmp_path):
+    write_rule(tmp_path, GOOD.format(id="en-test-rule").replace(
+        "{lemma: arbitration}", '{phrase: ["binding\\n  arbitration"]}').replace(
+        '"All claims go to arbitration."', '"All claims go to binding\\narbitration."'))
+    ruleset = load_rules(tmp_path)
+    compiled = compile_rules(ruleset.rules, "en", ruleset.paths)
+    assert "p:binding arbitration" in compiled.term_labels
+
+
 def test_protection_must_have_info_severity(tmp_path):
     text = GOOD.format(id="en-test-rule").replace("kind: risk", "kind: protection")
     write_rule(tmp_path, text)

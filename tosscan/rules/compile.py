@@ -142,6 +142,10 @@ class _Builder:
             if term.regex is not None:
                 compiled = CompiledTerm((key,), re.compile(term.regex, re.IGNORECASE))
             else:
+                if any("IS_SPACE" in spec for spec in term.pattern or []):
+                    # Terms are matched in respaced text (spacing.py), where no whitespace token is left.
+                    raise RuleError(f"{where}: IS_SPACE never matches: line breaks and runs of spaces are read "
+                                    "as one space between tokens")
                 try:
                     pattern = [_expand_lemma_token(self.lang, spec) for spec in term.pattern or []]
                     self.matcher.add(key, [pattern])
@@ -153,6 +157,7 @@ class _Builder:
         return compiled
 
     def _phrase_key(self, phrase: str) -> str:
+        phrase = " ".join(phrase.split())  # as the text is respaced before matching (spacing.py)
         key = f"p:{phrase.lower()}"
         if key not in self.labels:
             self.phrase_matcher.add(key, [self.nlp.make_doc(phrase.lower())])
