@@ -9,6 +9,7 @@ import pytest
 from tosscan.errors import RuleError
 from tosscan.rules.compile import compile_rules
 from tosscan.rules.loader import load_rules
+from tosscan.scanner import Scanner
 
 GOOD = """
 id: {id}
@@ -105,8 +106,9 @@ def test_a_phrase_written_over_two_lines_matches_the_respaced_text(tmp_path):
         "{lemma: arbitration}", '{phrase: ["binding\\n  arbitration"]}').replace(
         '"All claims go to arbitration."', '"All claims go to binding\\narbitration."'))
     ruleset = load_rules(tmp_path)
-    compiled = compile_rules(ruleset.rules, "en", ruleset.paths)
-    assert "p:binding arbitration" in compiled.term_labels
+    assert "p:binding arbitration" in compile_rules(ruleset.rules, "en", ruleset.paths).term_labels
+    report = Scanner(ruleset).scan("All claims go to binding\n\tarbitration.", "en")
+    assert [f.rule for f in report.findings] == ["en-test-rule"]
 
 
 def test_protection_must_have_info_severity(tmp_path):
