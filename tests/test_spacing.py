@@ -23,6 +23,22 @@ def test_respaced_offsets_lead_back_to_the_same_characters(lang):
                 assert text[spaced.original(i)] == char
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_part_of_the_respaced_text_is_the_part_respaced_alone(lang):
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab 人脸。\n\t\xa0  ") for _ in range(rng.randint(2, 40)))
+        spaced = respace(text, lang)
+        solid = [i for i, char in enumerate(text) if not char.isspace()]
+        for i in solid:
+            assert spaced.original(spaced.spaced(i)) == i
+        if len(solid) >= 2:
+            start, last = sorted(rng.sample(solid, 2))
+            part, begin = spaced.part(start, last + 1)
+            assert part == respace(text[start:last + 1], lang).text
+            assert spaced.text[begin:begin + len(part)] == part
+
+
 def test_chinese_line_break_between_characters_is_dropped_not_spaced():
     assert respace("人脸\n信息 与 Cookie\n\n第二条", "zh").text == "人脸信息与 Cookie 第二条"
     assert respace("face\r\ngeometry", "en").text == "face geometry"

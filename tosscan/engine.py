@@ -46,19 +46,19 @@ class _Index:
     """Where each term matched, per scope unit; the text of each unit; regex answers already known."""
 
     def __init__(self, seg: Segmentation, text: str, located: dict[str, list[tuple[int, int, int]]],
-                 folded_twins: dict[str, re.Pattern] | None = None, lang: str = "en"):
+                 folded_twins: dict[str, re.Pattern] | None = None, spaced: Respaced | None = None):
         """`located`: per term key, (start, end, clause index) of each hit, as collect_hits returns them.
-        `folded_twins`: CompiledRuleset.folded_twins."""
+        `folded_twins`: CompiledRuleset.folded_twins; `spaced`: the text respaced (default: English spacing)."""
         self.seg = seg
         self.text = text
         self.located = located
-        self.lang = lang
         self._twins = folded_twins or {}
+        self._doc_spaced = spaced or respace(text, "en")
         # Headings name topics; they are not clauses to judge.
         self._heading = [c.kind == "heading" for c in seg.clauses]
         # Built on first use, per (scope, key): a key asked about in one scope only is never indexed in the other.
         self._by_unit: dict[tuple[str, str], dict[int, list[Hit]]] = {}
-        self._spaced: dict[tuple[str, int], Respaced] = {}
+        self._spaced: dict[tuple[str, int], tuple[str, int]] = {}
         self._folded: dict[tuple[str, int], str] = {}
         self._regex_memo: dict[tuple[str, str, int], re.Match | None] = {}
         self._folded_text: str | None = None
@@ -93,18 +93,19 @@ class _Index:
                 found.update(self.by_unit(scope, key))
         return found
 
-    def spaced(self, scope: str, unit: int) -> Respaced:
-        """The unit's text respaced (spacing.py): regexes, like phrases, read "no\nlonger" as "no longer"."""
+    def spaced(self, scope: str, unit: int) -> tuple[str, int]:
+        """The unit's respaced text (spacing.py: regexes, like phrases, read "no\nlonger" as "no longer") and where
+        it begins in the respaced document."""
         found = self._spaced.get((scope, unit))
         if found is None:
             span = (self.seg.sentences if scope == "sentence" else self.seg.clauses)[unit]
-            found = self._spaced[(scope, unit)] = respace(self.text[span.start:span.end], self.lang)
+            found = self._spaced[(scope, unit)] = self._doc_spaced.part(span.start, span.end)
         return found
 
     def _folded_unit(self, scope: str, unit: int) -> str:
         folded = self._folded.get((scope, unit))
         if folded is None:
-            folded = self._folded[(scope, unit)] = self.spaced(scope, unit).text.casefold()
+            folded = self._folded[(scope, unit)] = self.spaced(scope, unit)[0].casefold()
         return folded
 
     def _regex_holds(self, group: CompiledGroup, scope: str, unit: int, folded: str, first: int) -> bool:
@@ -145,7 +146,7 @@ class _Index:
         """What to search in a unit: the case-sensitive twin in the case-folded text when there is a twin and folding
         kept every offset (it does but for rare letters such as "ß"), else the regex in the respaced text."""
         twin = self._twins.get(regex.pattern)
-        spaced = self.spaced(scope, unit).text
+        spaced = self.spaced(scope, unit)[0]
         if twin is not None:
             folded = self._folded_unit(scope, unit)
             if len(folded) == len(spaced):
@@ -184,11 +185,12 @@ class _Index:
                     out.extend([(key, h) for h in hits])
         if group.regexes:
             folded = self._folded_unit(scope, unit)
-            original = self.spaced(scope, unit).original
+            base = self.spaced(scope, unit)[1]
+            original = self._doc_spaced.original
             # Only regexes whose required literals all occur in the unit can match there.
             for (key, regex), (_, screens) in zip(group.regexes, group.screened):
                 if _may_match(screens, folded):
-                    out.extend((key, (span.start + original(m.start()), span.start + original(m.end() - 1) + 1))
+                    out.extend((key, (original(base + m.start()), original(base + m.end() - 1) + 1))
                                for m in self._matches(regex, scope, unit) if m.end() > m.start())
         return out
 
@@ -230,14 +232,16 @@ def token_blocks(text: str, clauses: list[Span]) -> list[tuple[int, int]]:
     return blocks
 
 
-def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation) -> dict[str, list[tuple[int, int, int]]]:
+def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation,
+                 spaced: Respaced | None = None) -> dict[str, list[tuple[int, int, int]]]:
     """Match every phrase/token term, tokenizing block by block: per term key, (start, end, clause index).
 
     Blocks of a few clauses, not the whole text: spaCy's tokenizer stops caching for the rest of a Doc once it meets
     a special case such as "e.g." or "don't" (spaCy issue #1250), so whole-document tokenization misses the cache
     on most words. Nor one Doc per clause: making a Doc has a cost of its own, and blocks of about 1,000 characters
-    measured a third faster than clauses one by one. A match that runs from one clause into the next is dropped:
-    rules are scoped to a sentence or a clause.
+    measured a third faster than clauses one by one. The blocks are read in the respaced text (`spaced`, made
+    from `text` when not given), and a match that runs from one clause into the next is dropped: rules are scoped to
+    a sentence or a clause.
     """
     make_doc = ruleset.nlp.make_doc
     strings = ruleset.nlp.vocab.strings
@@ -246,27 +250,25 @@ def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation) -> dict
     hits: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     if not clauses:
         return hits
+    spaced = spaced or respace(text, ruleset.lang)
     if isinstance(ruleset.nlp.tokenizer, Tokenizer):
-        pieces = token_blocks(text, clauses)
+        pieces = [spaced.part(start, end) for start, end in token_blocks(text, clauses)]
     else:
-        pieces = [(0, len(text))]  # tokenizers without that cache (Chinese characters) cost the same in one call
-    # (offset of the piece in the text, its respaced copy, the copy's Doc). All the Docs first, then all the
-    # matching: measured faster than matching each Doc as it is made.
-    docs = []
-    for start, end in pieces:
-        spaced = respace(text[start:end], ruleset.lang)
-        docs.append((start, spaced, make_doc(spaced.text)))
+        pieces = [(spaced.text, 0)]  # tokenizers without that cache (Chinese characters) cost the same in one call
+    # (where the piece begins in the respaced text, its Doc). All the Docs first, then all the matching: measured
+    # faster than matching each Doc as it is made.
+    docs = [(begin, make_doc(piece)) for piece, begin in pieces]
     names: dict[int, str] = {}
     clause_at = seg.clause_at
-    for base, spaced, doc in docs:
+    original = spaced.original
+    for base, doc in docs:
         matches = [m for matcher in matchers for m in matcher(doc)]
-        original = spaced.original
         for match_id, start, end in matches:
             # Two Token objects per match: measured cheaper than converting the Doc's offset array, for Docs of a
             # few dozen tokens and for a whole Chinese text alike.
             last = doc[end - 1]
-            first_char = base + original(doc[start].idx)
-            last_char = base + original(last.idx + len(last) - 1) + 1
+            first_char = original(base + doc[start].idx)
+            last_char = original(base + last.idx + len(last) - 1) + 1
             clause = clause_at(first_char)
             if clause >= 0 and last_char <= clauses[clause].end:
                 name = names.get(match_id)
@@ -351,7 +353,8 @@ def _gap_findings(rule_c: CompiledRule, index: _Index, text: str, findings: list
 def run_rules(ruleset: CompiledRuleset, text: str, seg: Segmentation | None = None) -> list[Finding]:
     """All findings of `ruleset` on `text`, clause findings in document order, then gaps."""
     seg = seg or segment(text, ruleset.lang)
-    index = _Index(seg, text, collect_hits(ruleset, text, seg), ruleset.folded_twins, ruleset.lang)
+    spaced = respace(text, ruleset.lang)  # once for the document: blocks and units are parts of it
+    index = _Index(seg, text, collect_hits(ruleset, text, seg, spaced), ruleset.folded_twins, spaced)
     labels = ruleset.term_labels
     findings: list[Finding] = []
     for rule_c in ruleset.rules:

@@ -20,18 +20,31 @@ _ZH_RUN = re.compile(r"(?<=[\u3400-\u9fff])(\s+)(?=[\u3400-\u9fff])|\s{2,}|[^\S 
 
 
 class Respaced:
-    """A respaced copy of a text and the way back to the text's offsets."""
+    """A respaced copy of a text and the ways between the two's offsets."""
 
-    __slots__ = ("text", "_marks", "_shifts")
+    __slots__ = ("text", "_marks", "_shifts", "_ends")
 
-    def __init__(self, text: str, marks: list[int], shifts: list[int]):
+    def __init__(self, text: str, marks: list[int], shifts: list[int], ends: list[int]):
         self.text = text
         self._marks = marks  # offsets in the copy from which...
         self._shifts = shifts  # ...this many characters were removed before them
+        self._ends = ends  # the same places as offsets in the text (where each run ends)
 
     def original(self, offset: int) -> int:
+        """The text's offset of the copy's character at `offset`."""
         i = bisect_right(self._marks, offset) - 1
         return offset + self._shifts[i] if i >= 0 else offset
+
+    def spaced(self, offset: int) -> int:
+        """The copy's offset of the text's character at `offset`, which is not whitespace (or is the text's end)."""
+        i = bisect_right(self._ends, offset) - 1
+        return offset - self._shifts[i] if i >= 0 else offset
+
+    def part(self, start: int, end: int) -> tuple[str, int]:
+        """The copy of text[start:end] (a span that starts and ends on non-whitespace) and where it begins in the
+        copy of the whole text."""
+        begin = self.spaced(start)
+        return self.text[begin:self.spaced(end - 1) + 1], begin
 
 
 def respace(text: str, lang: str) -> Respaced:
@@ -42,11 +55,11 @@ def respace(text: str, lang: str) -> Respaced:
     # (end of the run, characters it loses)
     runs = [(m.end(), m.end() - m.start() - (0 if m.lastindex else 1)) for m in pattern.finditer(text)]
     if not runs:
-        return Respaced(text, [], [])
+        return Respaced(text, [], [], [])
     shifts = list(accumulate(lost for _, lost in runs))
     # The text after a run begins, in the copy, at the run's end less all that was removed so far.
     marks = [end - shift for (end, _), shift in zip(runs, shifts)]
-    return Respaced(pattern.sub(replace, text), marks, shifts)
+    return Respaced(pattern.sub(replace, text), marks, shifts, [end for end, _ in runs])
 
 
 def _zh_replacement(run: re.Match) -> str:
