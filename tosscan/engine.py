@@ -94,8 +94,8 @@ class _Index:
         return found
 
     def spaced(self, scope: str, unit: int) -> tuple[str, int]:
-        """The unit's respaced text (spacing.py: regexes, like phrases, read "no\nlonger" as "no longer") and where
-        it begins in the respaced document."""
+        """The unit's respaced text (spacing.py: regexes, like phrases, read a wrapped "no longer" unwrapped) and
+        where it begins in the respaced document."""
         found = self._spaced.get((scope, unit))
         if found is None:
             span = (self.seg.sentences if scope == "sentence" else self.seg.clauses)[unit]
@@ -164,8 +164,8 @@ class _Index:
         return found is not None
 
     def _matches(self, regex: re.Pattern, scope: str, unit: int) -> Iterable[re.Match]:
-        """Every match of the regex in the unit (offsets into the unit). A search already made answers for no match
-        at all, or gives the first match; finditer then resumes where it ended, as it would have after that match."""
+        """Every match of the regex in the unit (offsets into its respaced text). A search already made answers for no
+        match at all, or gives the first match; finditer then resumes where it ended, as it would have after it."""
         pattern, haystack = self._haystack(regex, scope, unit)
         first = self._regex_memo.get((regex.pattern, scope, unit), _UNKNOWN)
         if first is None:
