@@ -46,14 +46,14 @@ class _Index:
     """Where each term matched, per scope unit; the text of each unit; regex answers already known."""
 
     def __init__(self, seg: Segmentation, text: str, located: dict[str, list[tuple[int, int, int]]],
-                 folded_twins: dict[str, re.Pattern] | None = None, spaced: Respaced | None = None):
-        """`located`: per term key, (start, end, clause index) of each hit, as collect_hits returns them.
-        `folded_twins`: CompiledRuleset.folded_twins; `spaced`: the text respaced (default: English spacing)."""
+                 spaced: Respaced, folded_twins: dict[str, re.Pattern]):
+        """`located`: per term key, (start, end, clause index) of each hit, as collect_hits returns them;
+        `spaced`: the text respaced in its language; `folded_twins`: CompiledRuleset.folded_twins."""
         self.seg = seg
         self.text = text
         self.located = located
-        self._twins = folded_twins or {}
-        self._doc_spaced = spaced or respace(text, "en")
+        self._twins = folded_twins
+        self._doc_spaced = spaced
         # Headings name topics; they are not clauses to judge.
         self._heading = [c.kind == "heading" for c in seg.clauses]
         # Built on first use, per (scope, key): a key asked about in one scope only is never indexed in the other.
@@ -354,7 +354,7 @@ def run_rules(ruleset: CompiledRuleset, text: str, seg: Segmentation | None = No
     """All findings of `ruleset` on `text`, clause findings in document order, then gaps."""
     seg = seg or segment(text, ruleset.lang)
     spaced = respace(text, ruleset.lang)  # once for the document: blocks and units are parts of it
-    index = _Index(seg, text, collect_hits(ruleset, text, seg, spaced), ruleset.folded_twins, spaced)
+    index = _Index(seg, text, collect_hits(ruleset, text, seg, spaced), spaced, ruleset.folded_twins)
     labels = ruleset.term_labels
     findings: list[Finding] = []
     for rule_c in ruleset.rules:
