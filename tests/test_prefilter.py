@@ -5,7 +5,14 @@ import re
 
 import pytest
 
-from tosscan.rules.prefilter import required_literal_sets, required_literals
+from tosscan.rules.prefilter import required_literal_sets
+
+
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """The most selective set (the engine's first screen), or None."""
+    found = required_literal_sets(pattern, 1)
+    return found[0] if found else None
+
 
 CASES = [
     (r"\b(?:in|through|via|by)\s+any\s+(?:and\s+all\s+)?(?:forms?|media|medium|technolog(?:y|ies))\b",

@@ -95,9 +95,3 @@ def required_literal_sets(pattern: re.Pattern, limit: int = 3) -> tuple[frozense
     plain = [found for found in _candidates(list(parsed))
              if all(c.isascii() or c.lower() == c == c.upper() for lit in found for c in lit)]
     return tuple(frozenset(lit.casefold() for lit in found) for found in plain[:limit])
-
-
-def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
-    """The most selective of required_literal_sets, or None."""
-    found = required_literal_sets(pattern, 1)
-    return found[0] if found else None
