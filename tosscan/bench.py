@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 import spacy
+from spacy.language import Language
 
 from . import heap
 from .engine import token_blocks
@@ -126,7 +127,7 @@ def run_bench(docs: list[Document], scanner: Scanner, repeat: int = 3, long_word
         return _measure(docs, scanner, baseline, repeat, long_words, lang)
 
 
-def _measure(docs: list[Document], scanner: Scanner, baseline, repeat: int, long_words: int,
+def _measure(docs: list[Document], scanner: Scanner, baseline: Language, repeat: int, long_words: int,
              lang: str) -> BenchResult:
     texts = [d.text for d in docs]
     tokenize, scan = _compare(baseline.make_doc, texts, lambda d: scanner.scan(d, lang), docs, repeat)

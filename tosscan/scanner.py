@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+
 from . import heap
 from .engine import run_rules
 from .ingest import from_text

@@ -41,6 +41,8 @@ def _ends_sentence(line: str) -> bool:
     """Does the line end in sentence punctuation, maybe followed by closers and whitespace? String methods, not a
     regex anchored at the end: `re` would try the pattern at every position of a long line."""
     return line.rstrip().rstrip(_CLOSERS).endswith(_TERMINAL_PUNCT)
+
+
 # Numbered Chinese titles: 第三条 / 一、 / （二） / 1. / 1、 / 3.2 (possibly inside Markdown bold or escaped "1\.").
 _ZH_NUMBERED_TITLE = re.compile(
     r"^(?:[*\-•·]\s+)?(?:\*\*|__)?\s*(?:第[一二三四五六七八九十百零\d]{1,5}[条章节]|[一二三四五六七八九十]{1,3}\s*[、.．]"
