@@ -63,6 +63,9 @@ def test_wrapped_chinese_phrase_is_found():
 @pytest.mark.parametrize("text, lang", [
     ("We no\nlonger share your personal\ndata with advertisers.", "en"),  # a guard regex with a literal space
     ("我们将在法律要\n求的期限内保存您的个人信息。", "zh"),  # Chinese regexes allow no break between characters
+    # Gap rules read the whole document: a wrapped "保存期限" or policy title still addresses the topic.
+    ("我们会收集您的手机号码等个人信息，用于提供服务。关于保存\n期限，请见下文。", "zh"),
+    ("我们会收集您的手机号码等个人信息，用于提供服务。详见《隐私\n政策》。", "zh"),
 ])
 def test_regex_terms_read_wrapped_text_as_its_unwrapped_form(text, lang):
     unwrapped = text.replace("\n", " " if lang == "en" else "")

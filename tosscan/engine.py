@@ -45,12 +45,11 @@ def _first_live(group: CompiledGroup, folded: str) -> int:
 class _Index:
     """Where each term matched, per scope unit; the text of each unit; regex answers already known."""
 
-    def __init__(self, seg: Segmentation, text: str, located: dict[str, list[tuple[int, int, int]]],
-                 spaced: Respaced, folded_twins: dict[str, re.Pattern]):
+    def __init__(self, seg: Segmentation, located: dict[str, list[tuple[int, int, int]]], spaced: Respaced,
+                 folded_twins: dict[str, re.Pattern]):
         """`located`: per term key, (start, end, clause index) of each hit, as collect_hits returns them;
         `spaced`: the text respaced in its language; `folded_twins`: CompiledRuleset.folded_twins."""
         self.seg = seg
-        self.text = text
         self.located = located
         self._twins = folded_twins
         self._doc_spaced = spaced
@@ -195,19 +194,21 @@ class _Index:
         return out
 
     def anywhere(self, group: CompiledGroup) -> list[tuple[str, Hit]]:
-        text = self.text
+        """The first hit of each of the group's terms anywhere in the document (for gap rules). Regexes read the
+        respaced text, as they do in a unit, so a wrapped "retention period" still says the document addressed it."""
         out: list[tuple[str, Hit]] = []
         for key in group.eager_keys:
             out.extend((key, (start, end)) for start, end, _ in self.located.get(key, ())[:1])
+        spaced = self._doc_spaced
         for (key, regex), (_, screens) in zip(group.regexes, group.screened):
             if screens:
                 if self._folded_text is None:
-                    self._folded_text = text.casefold()
+                    self._folded_text = spaced.text.casefold()
                 if not _may_match(screens, self._folded_text):
                     continue  # a whole-document search is costly; the literal tests rule it out
-            m = regex.search(text)
-            if m:
-                out.append((key, (m.start(), m.end())))
+            m = regex.search(spaced.text)
+            if m and m.end() > m.start():
+                out.append((key, (spaced.original(m.start()), spaced.original(m.end() - 1) + 1)))
         return out
 
 
@@ -354,7 +355,7 @@ def run_rules(ruleset: CompiledRuleset, text: str, seg: Segmentation | None = No
     """All findings of `ruleset` on `text`, clause findings in document order, then gaps."""
     seg = seg or segment(text, ruleset.lang)
     spaced = respace(text, ruleset.lang)  # once for the document: blocks and units are parts of it
-    index = _Index(seg, text, collect_hits(ruleset, text, seg, spaced), spaced, ruleset.folded_twins)
+    index = _Index(seg, collect_hits(ruleset, text, seg, spaced), spaced, ruleset.folded_twins)
     labels = ruleset.term_labels
     findings: list[Finding] = []
     for rule_c in ruleset.rules:
