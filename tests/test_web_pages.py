@@ -195,3 +195,17 @@ def test_report_page_and_cli_html_share_the_report_body(client, scanner):
     for marker in ('class="verdict"', 'id="summary-heading"', 'class="fulltext"', 'id="finding-0"'):
         assert marker in page and marker in standalone
     assert FLAGSHIP in {f["rule"] for f in json.loads(render(scanner.scan(MIAOYA), "json"))["findings"]}
+
+
+def test_touching_or_overlapping_evidence_is_one_highlight_without_padding():
+    text = "We share personal data <with> partners."
+    evidence = [Evidence(start=s, end=e, text=text[s:e]) for s, e in ((9, 17), (17, 22), (20, 29))]
+    finding = Finding(rule="en-share", category="third-party-sharing", kind="risk", severity="high",
+                      title="Shares data", explanation="An explanation long enough.", start=0, end=len(text),
+                      text=text, evidence=evidence)
+    report = Report(language="en", grade="D", score=70, document=DocumentInfo(source="t", chars=len(text), text=text),
+                    summary={}, findings=[finding])
+    page = render(report, "html")
+    quote = re.search(r"<blockquote[^>]*>(.*?)</blockquote>", page, re.S).group(1)
+    assert quote == "We share <mark>personal data &lt;with&gt;</mark> partners."
+    assert not re.search(r"\bmark\s*\{[^}]*padding", page)  # side padding reads as extra spaces between words

@@ -51,7 +51,19 @@ def quote_pieces(finding: Finding) -> list[Piece]:
     if finding.text is None or finding.start is None:
         return []
     spans = [(e.start, e.end, i) for i, e in enumerate(finding.evidence)]
-    return split_marked(finding.text, spans, offset=finding.start)
+    return merge_marked_runs(split_marked(finding.text, spans, offset=finding.start))
+
+
+def merge_marked_runs(pieces: list[Piece]) -> list[Piece]:
+    """Join neighbouring marked pieces: touching or overlapping evidence reads as one highlight, not several."""
+    merged: list[Piece] = []
+    for piece in pieces:
+        if merged and piece.marks and merged[-1].marks:
+            last = merged[-1]
+            merged[-1] = Piece(last.text + piece.text, tuple(dict.fromkeys(last.marks + piece.marks)))
+        else:
+            merged.append(piece)
+    return merged
 
 
 def summary_rows(report: Report) -> list[dict]:
