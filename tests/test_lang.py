@@ -51,9 +51,18 @@ def test_samples_the_whole_document_not_only_its_head():
 def test_resolve_language():
     assert resolve_language("我们会删除您的照片。", None) == "zh"
     assert resolve_language("我们会删除您的照片。", "auto") == "zh"
-    assert resolve_language("We delete your photos.", "zh") == "zh"
+    assert resolve_language("We delete your photos. 我们会删除您的照片。", "zh") == "zh"
     with pytest.raises(ValueError):
         resolve_language("text", "fr")
+
+
+@pytest.mark.parametrize(("text", "lang"), [("We delete your photos.", "zh"), ("我们会删除您的照片。", "en")])
+def test_a_chosen_language_the_text_has_no_word_of_is_refused(text, lang):
+    from tosscan.errors import UnsupportedLanguageError
+    with pytest.raises(UnsupportedLanguageError, match="automatic detection"):
+        resolve_language(text, lang)
+    with pytest.raises(UnsupportedLanguageError):
+        scan(text, lang=lang)  # not an empty report that reads as a clean bill of health
 
 
 def test_report_names_the_detected_language():
@@ -86,6 +95,32 @@ def test_other_languages_are_refused_with_a_way_forward(text, named):
         detect_language(text)
     assert named in str(caught.value) and "--lang en|zh" in str(caught.value)
     assert caught.value.code == "unsupported_language"
+
+
+# Short texts (a pasted clause or two): too few words for the share of English words, but another language shows.
+SHORT_FOREIGN = [
+    "Wir dürfen Ihre Fotos für beliebige Zwecke verwenden. Wir können diese Bedingungen jederzeit ändern.",
+    "Podemos usar las fotos que usted sube para cualquier fin. Podemos cambiar estos términos en cualquier momento.",
+    "Nous pouvons utiliser les photos que vous publiez pour tout usage et modifier ces conditions.",
+    "Chúng tôi có thể thay đổi các điều khoản này bất cứ lúc nào.",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_FOREIGN)
+def test_short_text_in_another_language_is_refused(text):
+    from tosscan.errors import UnsupportedLanguageError
+    with pytest.raises(UnsupportedLanguageError, match="does not read as English"):
+        detect_language(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The company may use the content you upload in any form, in any media or technology.",
+    "Arbitration; Class Action Waiver",
+    "These Terms are governed by the laws of France. Société Générale de Banque is our payment processor.",
+    "We share your data with Müller GmbH, Nestlé S.A. and Crédit Agricole for payment processing.",
+])
+def test_short_english_stays_english(text):
+    assert detect_language(text) == "en"
 
 
 def test_an_explicit_language_scans_anyway():

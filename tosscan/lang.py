@@ -43,9 +43,24 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\uff21-\uff3a\uff4
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in or you your we our us for is be any by that this with as on are may not it from at will "
     "such all these an if have other can which".split())
-# Below this many Latin-script words a text is too short to judge (a pasted clause), and it is read as English.
+# From this many Latin-script words on, a text is judged by its share of English function words.
 MIN_WORDS_TO_JUDGE = 30
 MIN_ENGLISH_SHARE = 0.08
+# A shorter text (a pasted clause) is English unless it shows positive signs of another language: the commonest
+# words of the other languages tosscan meets in Latin letters (German, French, Spanish, Italian, Portuguese,
+# Dutch), left out where they are English words too ("die", "den", "in", "no"), and words with letters English
+# does not use ("für", "términos", "điều"). Without such signs a short text stays English: "Licence: perpetual,
+# irrevocable, worldwide" has no function word at all.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    "der das und ist nicht mit dem des von zu auf ein eine einer wir ihr ihre ihren sich auch werden wird oder bei "
+    "nach diese dieser sind kann können "
+    "le les des et est une pour dans vous nous que qui sur pas par avec ce cette sont votre vos aux du "
+    "el los las del en por para con es su sus se al lo como usted nuestro nuestra estos estas "
+    "il gli della delle che di non sono suo nostro "
+    "os dos em uma seu sua você nós "
+    "het een van niet voor zijn wij uw".split())
+MIN_FOREIGN_SIGNS = 3
+MIN_WORDS_SHORT = 5
 # Japanese mixes kanji with kana; Chinese has next to none.
 MIN_KANA_SHARE = 0.15
 
@@ -101,13 +116,34 @@ def detect_language(text: str, sample: int = 60_000) -> str:
             other.append(word)
     if len(other) > len(latin) and len(other) >= 10:
         raise _unsupported(f"This text is mostly written in {_script_of(other)} script")
+    english = sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in latin)
     if len(latin) >= MIN_WORDS_TO_JUDGE:
-        share = sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in latin) / len(latin)
+        share = english / len(latin)
         if share < MIN_ENGLISH_SHARE:
             raise _unsupported(
                 f"This text does not read as English: only {share:.0%} of its words are common English words "
                 "(a PDF whose text lost its spaces reads like this too)")
+    elif len(latin) >= MIN_WORDS_SHORT:
+        foreign = sum(w.lower() in FOREIGN_FUNCTION_WORDS or not w.isascii() for w in latin)
+        if foreign >= MIN_FOREIGN_SIGNS and foreign > 2 * english:
+            raise _unsupported(f"This text does not read as English: {foreign} of its {len(latin)} words belong to "
+                               "another language")
     return "en"
+
+
+def check_chosen_language(text: str, lang: str, sample: int = 60_000) -> None:
+    """Refuse a language chosen by hand when the text has none of its script: Chinese rules find nothing in a text
+    without Chinese characters, nor English rules in one without Latin words, and the empty report would read as
+    a clean bill of health."""
+    cjk, words = script_counts(text, sample)
+    if lang == "zh" and cjk == 0 and words:
+        raise UnsupportedLanguageError(
+            "Chinese was chosen, but this text has no Chinese characters, so the Chinese rules cannot read it. "
+            "Choose English or automatic detection.")
+    if lang == "en" and words == 0 and cjk:
+        raise UnsupportedLanguageError(
+            "English was chosen, but this text has no English words, so the English rules cannot read it. "
+            "Choose Chinese or automatic detection.")
 
 
 def _script_of(words: list[str]) -> str:

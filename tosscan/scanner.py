@@ -6,7 +6,7 @@ import threading
 from . import heap
 from .engine import run_rules
 from .ingest import from_text
-from .lang import detect_language
+from .lang import check_chosen_language, detect_language
 from .models import Document, Report
 from .nlp import SUPPORTED, get_nlp
 from .report import build_report
@@ -67,6 +67,7 @@ def resolve_language(text: str, lang: str | None) -> str:
         return detect_language(text)
     if lang not in SUPPORTED:
         raise ValueError(f"unsupported language {lang!r}; choose auto, {', '.join(SUPPORTED)}")
+    check_chosen_language(text, lang)
     return lang
 
 
