@@ -186,6 +186,18 @@ def test_phone_width_and_print(context, base_url):
     page.close()
 
 
+def test_a_long_url_in_a_quote_wraps_at_phone_width(context, base_url):
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url)
+    url = "https://www.example.com/legal/" + "account_service_terms_" * 4 + "2024"  # no hyphen to break at
+    page.get_by_label("Paste the text").fill(f"{MIAOYA[:-1]}, as set out at {url}.\n")
+    submit_form(page)
+    assert url in flagship_card(page).locator("blockquote").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()
+
+
 def test_api_docs_render_offline(page, base_url):
     page.goto(f"{base_url}/docs")
     page.locator(".swagger-ui .info .title").wait_for()
