@@ -67,6 +67,15 @@ def test_rules_list_and_test():
     assert " 0 failed" in tested.output
 
 
+def test_rules_list_shows_every_id_whole_on_a_narrow_console():
+    ids = [r["id"] for r in json.loads(runner.invoke(app, ["rules", "list", "--format", "json"]).stdout)]
+    for columns in ("80", "60"):
+        listed = runner.invoke(app, ["rules", "list"], env={"COLUMNS": columns})
+        assert listed.exit_code == 0
+        shown = set(listed.stdout.split())
+        assert [i for i in ids if i not in shown] == [], f"ids cut at {columns} columns"
+
+
 def test_a_german_document_is_refused_unless_the_language_is_chosen(tmp_path):
     path = tmp_path / "agb.txt"
     path.write_text("Wir dürfen Ihre Fotos für beliebige Zwecke verwenden und diese Bedingungen jederzeit ohne "

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .errors import TosscanError
@@ -117,11 +119,13 @@ def rules_list(
         print(json.dumps([r.model_dump(mode="json", exclude={"match", "gap"}) | {"language": r.language}
                           for r in rules], ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"{len(rules)} rules")
-    for col in ("id", "category", "kind", "severity", "title"):
-        table.add_column(col)
+    # The id is what a user copies (to /rules/<id>, a rule file), so it is never cut: with ids up to ~50
+    # characters five columns do not fit 80, so the rest of a rule shares one wrapping column.
+    table = Table(title=f"{len(rules)} rules", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("id", no_wrap=True, overflow="fold")  # folds only on a console narrower than the id
+    table.add_column("rule", overflow="fold")
     for r in rules:
-        table.add_row(r.id, r.category, r.kind, r.severity, r.title)
+        table.add_row(r.id, f"{escape(r.title)}\n[dim]{r.severity} {r.kind} · {r.category}[/]")
     Console().print(table)
 
 
