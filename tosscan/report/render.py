@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -28,6 +29,15 @@ def _md_escape(value: object) -> str:
     return text
 
 
+def _md_code(value: object) -> str:
+    """A CommonMark code span showing `value` verbatim: nothing is escaped inside backticks, so the fence is one
+    backtick longer than any run in the value, with a space pad where the value starts or ends with one."""
+    text = " ".join(str(value).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _md_quote(value: object) -> str:
     return _md_escape(" ".join(str(value or "").split()))
 
@@ -39,6 +49,7 @@ def environment(autoescape: bool) -> Environment:
                       trim_blocks=False, lstrip_blocks=False)
     env.filters["md"] = _md_escape
     env.filters["quote"] = _md_quote
+    env.filters["code"] = _md_code
     return env
 
 
