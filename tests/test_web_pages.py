@@ -209,3 +209,37 @@ def test_touching_or_overlapping_evidence_is_one_highlight_without_padding():
     quote = re.search(r"<blockquote[^>]*>(.*?)</blockquote>", page, re.S).group(1)
     assert quote == "We share <mark>personal data &lt;with&gt;</mark> partners."
     assert not re.search(r"\bmark\s*\{[^}]*padding", page)  # side padding reads as extra spaces between words
+
+
+@pytest.fixture(scope="module")
+def small_client(scanner):
+    """Limits small enough to reach: a file over 1 MB, a text over 100,000 characters, a body over the request cap."""
+    with TestClient(create_app(Settings(max_bytes=1_000_000, max_chars=100_000), scanner=scanner)) as client:
+        yield client
+
+
+def assert_form_with_error(response, status: int) -> str:
+    assert response.status_code == status
+    page = response.text
+    assert 'role="alert"' in page and '<form class="scan"' in page and 'name="text"' in page
+    assert "--lang" not in page and "TOSSCAN_" not in page  # CLI and admin options a web visitor cannot use
+    return page
+
+
+def test_too_large_shows_the_form_again_in_human_units(small_client):
+    over_file = {"file": ("big.txt", b"word " * 202_000, "text/plain")}  # 1.01 MB: refused once read
+    over_request = {"file": ("huge.txt", b"word " * 300_000, "text/plain")}  # 1.5 MB: refused before reading
+    for files in (over_file, over_request):
+        page = assert_form_with_error(scan_page(small_client, files=files), 413)
+        assert "1 MB" in page and "bytes" not in page and "split the document" in page.lower()
+    page = assert_form_with_error(scan_page(small_client, text="word " * 20_001), 413)
+    assert "100,000 characters" in page and "split the document" in page.lower()
+
+
+def test_an_unsupported_language_points_to_the_form_not_the_cli(client):
+    german = ("Wir dürfen Ihre Fotos für beliebige Zwecke verwenden und diese Bedingungen jederzeit ohne "
+              "Ankündigung ändern. Ihre Daten werden auf unseren Servern unbegrenzt gespeichert, auch nachdem "
+              "Sie Ihr Konto gelöscht haben, und an unsere Partner in aller Welt weitergegeben.")
+    page = assert_form_with_error(scan_page(client, text=german), 422)
+    alert = page[page.index('role="alert"'):page.index("</div>", page.index('role="alert"'))]
+    assert "does not read as English" in alert and "as the document&#39;s language (the language field)" in alert

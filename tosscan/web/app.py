@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None, scanner: Scanner | None = None)
     app.state.settings = settings or get_settings()
     app.state.scanner = scanner
     install_error_handlers(app)
-    app.add_middleware(BodyLimit, limit=request_limit(app.state.settings))
+    app.add_middleware(BodyLimit, limit=request_limit(app.state.settings), settings=app.state.settings)
     app.add_middleware(SecurityHeaders)  # added last = outermost: it also covers BodyLimit's refusals
     for router in ROUTERS:
         app.include_router(router)

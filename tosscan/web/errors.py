@@ -5,7 +5,9 @@ One table maps the codes of tosscan's errors (IngestError.code) to HTTP statuses
 from __future__ import annotations
 
 import logging
+import re
 import traceback
+from typing import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -13,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from ..errors import TosscanError
+from ..settings import Settings
 from .templating import render_page
 
 log = logging.getLogger("tosscan.web")
@@ -34,6 +37,11 @@ _TITLES = {400: "That address could not be scanned", 404: "Page not found", 405:
            413: "Too large", 415: "Unsupported file type", 422: "Nothing usable to scan", 500: "Something went wrong"}
 
 
+# Pages whose errors show their form again with the message (path -> the form page with an error). The routes
+# register here; an error raised before a route runs (a body over the limit) needs them too.
+FORM_PAGES: dict[str, Callable[[Settings, str], str]] = {}
+
+
 class WebError(Exception):
     """A request the web layer refuses before scanning (two sources at once, a wrong content type...)."""
 
@@ -47,6 +55,34 @@ class BodyTooLarge(Exception):
     """Raised while reading a request body that grows past the limit (bodies sent without Content-Length)."""
 
 
+def human_bytes(n: int) -> str:
+    """A size as people say it, in the decimal units the form uses: 20 MB, 512 kB."""
+    for unit, size in (("MB", 1_000_000), ("kB", 1_000)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
+def too_large_message(settings: Settings) -> str:
+    return (f"the document is too large: tosscan scans files up to {human_bytes(settings.max_bytes)} and texts up "
+            f"to {settings.max_chars:,} characters. Split the document and scan its parts one at a time")
+
+
+# The CLI's advice on choosing a language names its --lang option, which a web visitor cannot use.
+_CLI_LANG_HINT = re.compile(r"\s*\(--lang[^)]*\)")
+
+
+def web_message(error: Exception, settings: Settings) -> str:
+    """The error's message with advice a web visitor can follow (the CLI keeps its own: --lang, TOSSCAN_*)."""
+    code = getattr(error, "code", "")
+    if code == "too_large":
+        return too_large_message(settings)
+    message = str(error)
+    if code == "unsupported_language":
+        return _CLI_LANG_HINT.sub(" as the document's language (the language field)", message)
+    return message
+
+
 def status_for(error: Exception) -> int:
     if isinstance(error, WebError):
         return error.status
@@ -57,12 +93,15 @@ def is_api_path(path: str) -> bool:
     return path.startswith(API_PREFIXES)
 
 
-def error_response(path: str, status: int, code: str, message: str, details: list | None = None) -> Response:
+def error_response(path: str, status: int, code: str, message: str, details: list | None = None,
+                   settings: Settings | None = None) -> Response:
     if is_api_path(path):
         payload: dict = {"status": status, "error": code, "message": message}
         if details:
             payload["details"] = details
         return JSONResponse(payload, status_code=status)
+    if settings is not None and path in FORM_PAGES:
+        return HTMLResponse(FORM_PAGES[path](settings, message), status_code=status)
     html = render_page("error.html.j2", status=status, title=_TITLES.get(status, "Error"), message=message)
     return HTMLResponse(html, status_code=status)
 
@@ -83,16 +122,16 @@ def describe(details: list[dict]) -> str:
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(TosscanError)
-    async def tosscan_error(request: Request, exc: TosscanError) -> Response:
-        return error_response(request.url.path, status_for(exc), exc.code, str(exc))
-
     @app.exception_handler(WebError)
-    async def web_error(request: Request, exc: WebError) -> Response:
-        return error_response(request.url.path, exc.status, exc.code, str(exc))
+    async def tosscan_error(request: Request, exc: TosscanError | WebError) -> Response:
+        settings = request.app.state.settings
+        return error_response(request.url.path, status_for(exc), exc.code, web_message(exc, settings),
+                              settings=settings)
 
     @app.exception_handler(BodyTooLarge)
     async def body_too_large(request: Request, exc: BodyTooLarge) -> Response:
-        return error_response(request.url.path, 413, "too_large", str(exc))
+        settings = request.app.state.settings
+        return error_response(request.url.path, 413, "too_large", too_large_message(settings), settings=settings)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_body(request: Request, exc: RequestValidationError) -> Response:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import BodyTooLarge, error_response
+from ..settings import Settings
+from .errors import BodyTooLarge, error_response, too_large_message
 
 # Pages use no script at all; the only script the site serves is Swagger UI's, on /docs, from our own origin.
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -52,18 +53,19 @@ class SecurityHeaders:
 class BodyLimit:
     """Refuses bodies over `limit` bytes: at once when Content-Length says so, else while they stream in."""
 
-    def __init__(self, app: ASGIApp, limit: int):
+    def __init__(self, app: ASGIApp, limit: int, settings: Settings):
         self.app = app
         self.limit = limit
+        self.settings = settings  # the refusal names the file and text limits a visitor can act on
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        message = f"the request is too large: the limit is {self.limit:,} bytes"
+        message = too_large_message(self.settings)
         declared = Headers(scope=scope).get("content-length", "")
         if declared.isdigit() and int(declared) > self.limit:
-            response = error_response(scope["path"], 413, "too_large", message)
+            response = error_response(scope["path"], 413, "too_large", message, settings=self.settings)
             await response(scope, receive, send)
             return
         received = 0

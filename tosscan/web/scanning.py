@@ -18,7 +18,7 @@ from ..ingest.url import fetch_document
 from ..models import Document, Report
 from ..scanner import Scanner
 from ..settings import Settings
-from .errors import WebError
+from .errors import WebError, too_large_message
 
 LANGS = ("auto", "en", "zh")
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -80,7 +80,7 @@ def check_lang(lang: str | None) -> str:
 async def read_upload(upload: UploadFile, settings: Settings) -> bytes:
     data = await upload.read(settings.max_bytes + 1)
     if len(data) > settings.max_bytes:
-        raise WebError(413, "too_large", f"the file is too large: the limit is {settings.max_bytes:,} bytes")
+        raise WebError(413, "too_large", too_large_message(settings))
     return data
 
 

@@ -22,7 +22,7 @@ from ...report.diff_render import diff_context, diff_css, render_diff
 from ...scanner import Scanner
 from ...settings import Settings
 from ..deps import get_scanner, get_settings
-from ..errors import WebError, status_for
+from ..errors import FORM_PAGES, WebError, status_for, web_message
 from ..scanning import (DOC_FORMATS, LANGS, Submission, body_kind, check_lang, read_upload, request_limit, to_document,
                         validated_json)
 from ..templating import render_page
@@ -88,6 +88,9 @@ def form_page(settings: Settings, *, error: str | None = None, texts: dict | Non
                        langs=LANGS, sides=SIDES, max_mb=settings.max_bytes // 1_000_000)
 
 
+FORM_PAGES["/diff"] = lambda settings, error: form_page(settings, error=error)
+
+
 @router.get("/diff", response_class=HTMLResponse, include_in_schema=False)
 def diff_form(settings: Annotated[Settings, Depends(get_settings)], example: bool = False) -> HTMLResponse:
     return HTMLResponse(form_page(settings, texts=EXAMPLE if example else None))
@@ -125,7 +128,7 @@ async def diff_submit(request: Request, scanner: Annotated[Scanner, Depends(get_
         # The form again with the message, keeping what was typed (never a file: browsers cannot prefill it).
         texts = {side: sub.text for side, sub in subs.items() if sub.text}
         urls = {side: sub.url for side, sub in subs.items() if sub.url}
-        return HTMLResponse(form_page(settings, error=str(exc), texts=texts, urls=urls, lang=lang),
+        return HTMLResponse(form_page(settings, error=web_message(exc, settings), texts=texts, urls=urls, lang=lang),
                             status_code=status_for(exc))
 
 

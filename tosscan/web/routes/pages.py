@@ -13,7 +13,7 @@ from ...report.render import report_context, report_css
 from ...scanner import Scanner
 from ...settings import Settings
 from ..deps import get_scanner, get_settings
-from ..errors import WebError, status_for
+from ..errors import FORM_PAGES, WebError, status_for, web_message
 from ..scanning import LANGS, Submission, request_limit, scan_submission, submission_from_form
 from ..templating import render_page
 
@@ -30,6 +30,9 @@ def form_page(settings: Settings, *, error: str | None = None, text: str = "", u
               lang: str = "auto") -> str:
     return render_page("index.html.j2", error=error, text=text, url=url, lang=lang, langs=LANGS,
                        max_mb=settings.max_bytes // 1_000_000)
+
+
+FORM_PAGES["/scan"] = lambda settings, error: form_page(settings, error=error)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -71,7 +74,7 @@ async def scan_form(request: Request, scanner: Annotated[Scanner, Depends(get_sc
         text = submission.text if submission and submission.text else ""
         url = submission.url if submission and submission.url else ""
         lang = submission.lang if submission else "auto"
-        html = form_page(settings, error=str(exc), text=text, url=url, lang=lang)
+        html = form_page(settings, error=web_message(exc, settings), text=text, url=url, lang=lang)
         return HTMLResponse(html, status_code=status_for(exc))
 
 
