@@ -243,3 +243,11 @@ def test_an_unsupported_language_points_to_the_form_not_the_cli(client):
     page = assert_form_with_error(scan_page(client, text=german), 422)
     alert = page[page.index('role="alert"'):page.index("</div>", page.index('role="alert"'))]
     assert "does not read as English" in alert and "as the document&#39;s language (the language field)" in alert
+
+
+def test_a_refused_address_says_what_to_do_instead(small_client):
+    for url, kind in (("http://203.0.113.5/terms", "a reserved address"), ("http://[2001:db8::1]/", "a reserved address"),
+                      ("http://10.1.2.3/privacy", "a private address")):
+        page = assert_form_with_error(scan_page(small_client, url=url), 400)
+        assert kind in page and "download the page and upload it, or paste its text" in page
+        assert f'value="{url}"' in page  # the address stays in the form, to correct

@@ -24,6 +24,9 @@ DOCUMENT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "applica
 # Instance-metadata endpoints of the big clouds: refused even when private addresses are allowed (tests, intranets).
 METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in (
     "169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254"))
+# Networks for private use (RFC 1918, unique local IPv6). Python's is_private also covers documentation and other
+# special-purpose ranges (203.0.113.0/24, 2001:db8::/32...): those are named reserved, not private.
+PRIVATE_NETWORKS = tuple(ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"))
 USER_AGENT = "tosscan (terms of service scanner; fetches one document on a user's request)"
 _REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -69,6 +72,8 @@ def refusal_reason(ip: IPAddress, allow_private: bool) -> str | None:
     for flag, name in (("is_loopback", "a loopback"), ("is_link_local", "a link-local"),
                        ("is_reserved", "a reserved"), ("is_private", "a private")):
         if getattr(ip, flag):
+            if flag == "is_private" and not any(ip in net for net in PRIVATE_NETWORKS):
+                name = "a reserved"
             return f"{name} address"
     if not ip.is_global:
         return "a non-public address"

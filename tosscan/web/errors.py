@@ -80,6 +80,8 @@ def web_message(error: Exception, settings: Settings) -> str:
     message = str(error)
     if code == "unsupported_language":
         return _CLI_LANG_HINT.sub(" as the document's language (the language field)", message)
+    if code == "forbidden_address":
+        return f"{message}. To scan it anyway, download the page and upload it, or paste its text"
     return message
 
 
