@@ -10,6 +10,8 @@ from ..errors import IngestError
 # Lines wrapped mid-sentence in the PDF layout: join them so a clause reads as one line.
 _SOFT_WRAP = re.compile(r"(?<=[^\s.!?:;。！？；])[ \t]*\n(?=[ \t]*[a-z(])")
 
+UNREADABLE = "could not read this PDF (it may be damaged); try another copy of the document, or paste its text"
+
 
 def pdf_to_text(data: bytes) -> str:
     from pypdf import PdfReader
@@ -27,10 +29,11 @@ def pdf_to_text(data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except IngestError:
         raise
+    # pypdf's own words ("Stream has ended unexpectedly") mean nothing to a reader: one clear message for them all.
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as exc:
-        raise IngestError(f"could not read this PDF (it may be damaged): {exc}", "bad_pdf") from exc
+        raise IngestError(UNREADABLE, "bad_pdf") from exc
     except Exception as exc:  # pypdf can fail in many ways on hostile files; none may crash a scan
-        raise IngestError(f"could not read this PDF: {type(exc).__name__}: {exc}", "bad_pdf") from exc
+        raise IngestError(UNREADABLE, "bad_pdf") from exc
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text.strip():
         raise IngestError("this PDF has no extractable text (it may be a scanned image); "
