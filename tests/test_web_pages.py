@@ -251,3 +251,17 @@ def test_a_refused_address_says_what_to_do_instead(small_client):
         page = assert_form_with_error(scan_page(small_client, url=url), 400)
         assert kind in page and "download the page and upload it, or paste its text" in page
         assert f'value="{url}"' in page  # the address stays in the form, to correct
+
+
+def test_a_chinese_report_page_speaks_chinese_around_the_report(client):
+    text = "我们可能会将您上传的内容用于任何形式、任何媒体或技术，并可在您注销账号后继续保留您的个人信息。"
+    page = scan_page(client, text=text).text
+    assert 'class="grade grade-' in page  # a report, not an error
+    head = page[page.index('<div class="report-head"'):page.index('<div class="report"')]
+    assert 'lang="zh-CN"' in head and "粘贴的文本" in head and "扫描另一份文件" in head and "下载 JSON" in head
+    assert "来源：<code>粘贴的文本</code>" in page
+    for english in ("pasted text", "Report on", "Scan another document", "Download JSON", "Download Markdown"):
+        assert english not in page
+    assert hidden_fields(page)["source"] == "粘贴的文本"  # a download names the document the same way
+    english_page = scan_page(client, text=MIAOYA).text
+    assert "Report on pasted text" in english_page and "Download JSON" in english_page

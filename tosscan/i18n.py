@@ -40,6 +40,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "list_sep": ", ",
         "lang_en": "English",
         "lang_zh": "Chinese",
+        "pasted_text": "pasted text",
+        "report_on": "Report on {source}",
+        "scan_another": "Scan another document",
+        "download_json": "Download JSON",
+        "download_markdown": "Download Markdown",
     },
     "zh": {
         "grade_intro": "评级 {grade}（{score}/100 分）。",
@@ -79,6 +84,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "list_sep": "，",
         "lang_en": "英文",
         "lang_zh": "中文",
+        "pasted_text": "粘贴的文本",
+        "report_on": "{source} 的扫描报告",
+        "scan_another": "扫描另一份文件",
+        "download_json": "下载 JSON",
+        "download_markdown": "下载 Markdown",
     },
 }
 

@@ -8,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from ...errors import TosscanError
+from ...i18n import t
 from ...report import render
 from ...report.render import report_context, report_css
 from ...scanner import Scanner
@@ -21,7 +22,6 @@ router = APIRouter(include_in_schema=False)
 
 EXAMPLE = ("The company may use the content you upload in any form, in any media or technology, "
            "and may keep it for as long as it wishes.")
-PASTED = "pasted text"  # how the report names a pasted document (the API and CLI say "<text>")
 DOWNLOADS = {"json": ("application/json", "tosscan-report.json"),
              "markdown": ("text/markdown; charset=utf-8", "tosscan-report.md")}
 
@@ -48,6 +48,10 @@ def scan_get() -> RedirectResponse:
 
 def report_page(scanner: Scanner, submission: Submission, settings: Settings, fmt: str) -> Response:
     report = scan_submission(scanner, submission, settings)
+    if submission.source is None and submission.data is None and not submission.url:
+        # Pasted text has no name: call it "pasted text" in the report's own language (the API and CLI say "<text>").
+        document = report.document.model_copy(update={"source": t(report.language, "pasted_text")})
+        report = report.model_copy(update={"document": document})
     if fmt in DOWNLOADS:
         media_type, filename = DOWNLOADS[fmt]
         return Response(render(report, fmt), media_type=media_type,
@@ -65,7 +69,6 @@ async def scan_form(request: Request, scanner: Annotated[Scanner, Depends(get_sc
     submission = None
     try:
         submission = await submission_from_form(form, settings)
-        submission.source = submission.source or PASTED
         return await run_in_threadpool(report_page, scanner, submission, settings, fmt)
     except (TosscanError, WebError) as exc:
         if fmt != "html":
