@@ -50,7 +50,8 @@ def _format_validation(path: Path, exc: ValidationError) -> str:
 
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's C loader reads the ~170 rule files several times faster than the pure-Python one (start-up time).
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: not valid YAML: {exc}") from exc
 
