@@ -32,6 +32,16 @@ def test_headings_and_clauses():
     assert len(seg.sections) == 2
 
 
+def test_a_bold_title_as_a_list_item_is_a_heading_not_a_clause():
+    text = ("*   **Cookies**.\n*   **Usage data.** We record the pages you visit.\n"
+            "*   **We do not sell your personal data to anyone.**\n- **Device information:**\n")
+    kinds = {text[c.start:c.end]: c.kind for c in segment(text).clauses}
+    assert kinds["*   **Cookies**."] == "heading"  # names the topic of the items below it; a report never quotes it
+    assert kinds["*   **Usage data.** We record the pages you visit."] == "clause"
+    assert kinds["*   **We do not sell your personal data to anyone.**"] == "clause"  # a bold sentence is a clause
+    assert kinds["- **Device information:**"] == "clause"  # a lead-in to a list
+
+
 def test_sentences_skip_abbreviations_and_join_wrapped_lines():
     sentences = texts(LEGAL, segment(LEGAL).sentences)
     assert "3.2 You grant Acme Inc. a licence, e.g. to host your content, as described in Sec. 4." in sentences

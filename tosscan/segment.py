@@ -31,6 +31,8 @@ _LIST_MARKER = re.compile(
 )
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 _BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)[^*_\n]{2,100}\1[ \t]*:?[ \t]*$")
+# A list item that is only a short bold title ("*   **Cookies**."): it names the topic of the items below it.
+_BOLD_ITEM_TITLE = re.compile(r"^[ \t]*[*\-+•·][ \t]+(\*\*|__)(?P<title>\w[\w'’&/ -]{0,40})\1[ \t]*[.:]?[ \t]*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Closing quotes/brackets and Markdown emphasis may follow the final punctuation: "。**" still ends the line.
 _TERMINAL_PUNCT = tuple(".!?;:。！？；：")
@@ -121,6 +123,9 @@ def _is_heading(line: str) -> bool:
         # So is a bold line that introduces a list ("**我们可能为以下原因披露您的个人信息：**").
         return not (_CJK.search(stripped) and (_ZH_SENTENCE_PUNCT.search(stripped) or len(stripped) > 40
                                                or stripped.rstrip("*_ ").endswith(("：", ":"))))
+    title = _BOLD_ITEM_TITLE.match(line)
+    if title and len(title["title"].split()) <= 4:
+        return True
     if len(stripped) > 100 or _ends_sentence(stripped) and not stripped.endswith(":"):
         return False
     if _CJK.search(stripped):
