@@ -72,6 +72,19 @@ def test_sentences_split_on_chinese_stops_with_exact_offsets():
         assert text[span.start:span.end] == text[span.start:span.end].strip()
 
 
+def test_a_sentence_end_inside_brackets_or_quotes_does_not_end_the_sentence():
+    def sentences(text):
+        return [text[s.start:s.end] for s in segment(text, "zh").sentences]
+
+    asked = "当你询问附近的信息（例如“附近有什么好吃的？”），或要求路线规划时，我们会申请位置权限。我们不会出售。"
+    assert sentences(asked) == [asked[:asked.index("。") + 1], "我们不会出售。"]
+    listed = "我们会收集设备标识符（安卓如OAID；苹果如IDFA。不同标识符可重置）、IP地址。第二句。"
+    assert sentences(listed) == [listed[:-4], "第二句。"]
+    # a quotation that ends the sentence, and a bracket never closed, still let the sentences end
+    assert sentences("他说：“我同意。”然后他走了。") == ["他说：“我同意。”", "然后他走了。"]
+    assert sentences("括号不闭合（这是一个错误。后面的句子。") == ["括号不闭合（这是一个错误。", "后面的句子。"]
+
+
 def test_real_policies_are_segmented_into_sentences_of_reasonable_length(corpora):
     # Real Chinese policies: almost no "sentence" should run for paragraphs; long ones are tables or link lists.
     folder = corpora / "ca4p483_zh_privacy" / "plain_text"

@@ -62,6 +62,11 @@ dept est govt jr sr ave rd blvd ref resp. a.m p.m
 # Candidate English sentence ends: . ! ? then closing quotes/brackets, whitespace, and a plausible sentence start.
 _EN_BOUNDARY = re.compile(r"""([.!?])(['"”’)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9\u3400-\u9fff•])""")
 _ZH_BOUNDARY = re.compile(r"[。！？；!?]['\"”’）)]*")
+# Brackets and quotation marks a Chinese sentence end may sit inside: （例如“附近有什么？”） or （IDFA；OAID）.
+_ZH_OPENERS, _ZH_CLOSERS = "（(【[「『“‘《", "）)】]」』”’》"
+# A bracket still open at a sentence end holds the end only if it closes this soon after it; a bracket that is
+# never closed must not join the rest of the clause into one sentence.
+_ZH_BRACKET_REACH = 200
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -149,7 +154,12 @@ def _split_sentences(text: str, start: int, end: int, zh: bool) -> list[tuple[in
     cursor = start
     chunk = text[start:end]
     if zh or _CJK.search(chunk):
+        depth, counted = 0, 0
         for m in _ZH_BOUNDARY.finditer(chunk):
+            depth = _bracket_depth(chunk, counted, m.start(), depth)
+            counted = m.start()
+            if _inside_brackets(chunk, m, depth):
+                continue  # the end of a sentence quoted or bracketed inside this one
             cut = start + m.end()
             pieces.append((cursor, cut))
             cursor = cut
@@ -177,6 +187,31 @@ def _split_sentences(text: str, start: int, end: int, zh: bool) -> list[tuple[in
         if e > s:
             out.append((s, e))
     return out
+
+
+def _bracket_depth(chunk: str, start: int, end: int, depth: int = 0) -> int:
+    """`depth` (brackets and quotes open at `start`) updated over chunk[start:end]; never below zero, so a stray
+    closer does not hide the next opener."""
+    for char in chunk[start:end]:
+        if char in _ZH_OPENERS:
+            depth += 1
+        elif char in _ZH_CLOSERS and depth:
+            depth -= 1
+    return depth
+
+
+def _inside_brackets(chunk: str, boundary: re.Match, depth: int) -> bool:
+    """Is a sentence end (`boundary`, with the closers it swallowed) inside brackets or quotes opened `depth` deep
+    before it? Yes when they are still open after it and close soon, or when they close with it and the sentence
+    goes on ("（例如“附近有什么？”），或你要求…")."""
+    if not depth:
+        return False
+    left = _bracket_depth(boundary.group(), 1, len(boundary.group()), depth)
+    after = boundary.end()
+    if left:
+        return _bracket_depth(chunk, after, min(len(chunk), after + _ZH_BRACKET_REACH), left) == 0
+    rest = chunk[after:after + 2].lstrip()
+    return rest[:1] in ("，", "、", ",", "：", ":")
 
 
 # Longer "sentences" are segmentation failures (tables, lists without punctuation, text without line breaks): cut
