@@ -44,7 +44,7 @@ def test_compare_pasted_versions(page, base_url):  # noqa: F811
     protections = page.locator("article.status-new_protection")
     texts = " ".join(protections.all_inner_texts())
     assert "Licence to your content" in texts and "How long data is kept" in texts, texts
-    assert page.locator("#other-summary").inner_text().startswith("0 clause(s) added")
+    assert page.locator("#other-summary").inner_text().startswith("Clauses added: 0")
     page.screenshot(path=ARTIFACTS / "diff-page.png", full_page=True)
 
     with page.expect_download() as info:

@@ -46,3 +46,12 @@ def test_critical_risk_caps_at_d_and_says_so_only_when_it_lowers_the_grade():
 def test_explanation_follows_the_language():
     result = grade([finding("c", "content-license", severity="critical")], lang="zh")
     assert result.explanation.startswith("评级 D") and "内容授权" in result.explanation
+
+
+def test_the_explanation_counts_in_singular_and_plural():
+    one = grade([finding("g1", "data-retention", kind="gap", severity="medium"), finding("p1", "data-deletion", "protection")])
+    assert "1 important topic is not addressed" in one.explanation
+    assert "1 protective clause counts" in one.explanation
+    two = grade([finding("g1", "data-retention", kind="gap", severity="medium"),
+                 finding("g2", "data-deletion", kind="gap", severity="medium")])
+    assert "2 important topics are not addressed" in two.explanation

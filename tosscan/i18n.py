@@ -10,8 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "n_high": "{n} high",
         "n_medium": "{n} medium",
         "n_low": "{n} low",
-        "gaps_found": "{n} important topic(s) are not addressed at all.",
-        "protections_found": "{n} protective clause(s) count in its favour.",
+        "gaps_found": "{n} important topics are not addressed at all.",
+        "gaps_found_one": "1 important topic is not addressed at all.",
+        "protections_found": "{n} protective clauses count in its favour.",
+        "protections_found_one": "1 protective clause counts in its favour.",
         "biggest_drivers": "What weighs most: {items}.",
         "critical_cap": "The score alone would give a better grade, but a critical risk caps it at D whatever else the document promises.",
         "report_title": "What these terms take from you",
@@ -99,8 +101,16 @@ SEVERITY_NAMES = {
 
 
 def t(lang: str, key: str, **values: object) -> str:
-    table = MESSAGES.get(lang, MESSAGES["en"])
-    return table.get(key, MESSAGES["en"][key]).format(**values)
+    return message(MESSAGES, lang, key, **values)
+
+
+def message(tables: dict[str, dict[str, str]], lang: str, key: str, **values: object) -> str:
+    """The text of `key` in `lang` (English when missing), filled in; `key_one` is the singular form used when
+    the count `n` is 1 ("1 topic is", "2 topics are")."""
+    table = tables.get(lang, tables["en"])
+    if values.get("n") == 1 and f"{key}_one" in table:
+        key = f"{key}_one"
+    return table.get(key, tables["en"][key]).format(**values)
 
 
 def severity_name(lang: str, severity: str) -> str:

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.panel import Panel
 
 from ..diff.models import DiffReport, FindingChange, WordOp
-from ..i18n import severity_name
+from ..i18n import message, severity_name
 from ..taxonomy import category_name
 from .render import FORMATS, environment, report_css
 
@@ -28,10 +28,11 @@ LABELS: dict[str, dict[str, str]] = {
         "new_risk": "new risk", "removed_risk": "removed risk", "changed": "changed",
         "new_protection": "new protection", "removed_protection": "removed protection",
         "gap_closed": "gap closed", "gap_opened": "gap opened", "unchanged": "unchanged",
-        "unchanged_line": "{n} finding(s) unchanged.",
+        "unchanged_line": "{n} findings unchanged.",
+        "unchanged_line_one": "1 finding unchanged.",
         "other_title": "Other text changes (no finding affected)",
-        "other_line": "{added} clause(s) added, {removed} removed, {edited} edited, {moved} moved "
-                      "({before} clauses before, {after} after).",
+        "other_line": "Clauses added: {added}, removed: {removed}, edited: {edited}, moved: {moved} "
+                      "(the old version has {before}, the new one {after}).",
         "added": "added", "removed": "removed", "edited": "edited", "moved": "moved",
         "show_other": "Show these clauses ({n})",
         "before": "Before", "after": "After", "grade": "grade", "score": "score", "old": "old", "new": "new",
@@ -61,8 +62,7 @@ CONTEXT = 60
 
 
 def label(lang: str, key: str, **values: object) -> str:
-    table = LABELS.get(lang, LABELS["en"])
-    return table.get(key, LABELS["en"][key]).format(**values)
+    return message(LABELS, lang, key, **values)
 
 
 def _squash(text: str) -> str:
