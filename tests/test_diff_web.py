@@ -82,6 +82,15 @@ def test_page_error_names_the_version_and_keeps_the_form(client):
     assert OLD.strip() in page  # what was typed is still there
 
 
+def test_versions_in_two_languages_are_refused_with_a_reason(client):
+    chinese = "您同意本公司有权以任何形式、任何媒体或技术使用您上传的内容。我们会删除您的照片。"
+    response = client.post("/api/v1/diff", json={"old": {"text": OLD}, "new": {"text": chinese}})
+    assert response.status_code == 422 and response.json()["error"] == "language_mismatch"
+    assert "same language" in response.json()["message"]
+    page = post_page(client, old_text=OLD, new_text=chinese)
+    assert page.status_code == 422 and "same language" in page.text  # on the form, not a diff of everything
+
+
 def test_hostile_text_is_escaped(client):
     hostile = '<script>alert("x")</script> "><img src=x onerror=alert(1)>'
     page = post_page(client, old_text=OLD + hostile, new_text=NEW + hostile).text

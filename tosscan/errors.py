@@ -26,3 +26,10 @@ class UnsupportedLanguageError(TosscanError):
     """Automatic detection found a language tosscan has no rules for (a report would be empty, not reassuring)."""
 
     code = "unsupported_language"
+
+
+class LanguageMismatchError(TosscanError):
+    """Two versions to compare are in different languages: their findings come from different rule packs, so a
+    diff would show every finding as removed and added."""
+
+    code = "language_mismatch"

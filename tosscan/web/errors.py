@@ -29,6 +29,7 @@ STATUS_BY_CODE = {
     "too_many_redirects": 400,
     "empty": 422, "binary": 422, "bad_pdf": 422, "bad_encoding": 422, "invalid_input": 422, "invalid_body": 422,
     "unsupported_language": 422,
+    "language_mismatch": 422,
     "not_found": 404,
 }
 # Paths whose clients are programs: errors there are always JSON.
