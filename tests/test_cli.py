@@ -40,7 +40,9 @@ def test_errors_exit_2(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     result = runner.invoke(app, ["scan", str(empty)])
-    assert result.exit_code == 2 and "empty" in result.output
+    assert result.exit_code == 2 and "the file is empty" in result.output
+    piped = runner.invoke(app, ["scan", "-"], input="  \n")
+    assert piped.exit_code == 2 and "standard input is empty" in piped.output
     binary = tmp_path / "junk.txt"
     binary.write_bytes(bytes(range(256)) * 10)
     assert runner.invoke(app, ["scan", str(binary)]).exit_code == 2

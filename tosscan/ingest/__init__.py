@@ -53,7 +53,8 @@ def from_bytes(data: bytes, filename: str | None = None, content_type: str | Non
     if len(data) > limit_bytes:
         raise IngestError(f"the file is too large: {len(data):,} bytes, the limit is {limit_bytes:,}", "too_large")
     if not data.strip():
-        raise IngestError("the file is empty: there is no text to scan", "empty")
+        what = "standard input is" if filename == "<stdin>" else "the file is"
+        raise IngestError(f"{what} empty: there is no text to scan", "empty")
     fmt = detect_format(data, filename, content_type)
     source = filename or "<upload>"
     if fmt == "pdf":
