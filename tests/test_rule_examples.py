@@ -22,6 +22,16 @@ def test_every_rule_has_enough_examples():
 
 
 
+@pytest.mark.parametrize("rule", [r for r in bundled_ruleset().rules if r.fair_alternative], ids=lambda r: r.id)
+def test_a_rules_fair_alternative_is_not_reported_as_a_risk_of_its_category(scanner, rule):
+    """The clause a rule recommends instead must not be flagged as the risk it replaces (a reader who copied the
+    advice would be told it is unfair)."""
+    text = rule.fair_alternative.strip().strip('"“”')
+    risks = [f.rule for f in scanner.scan(text, rule.id[:2]).findings
+             if f.kind == "risk" and (f.rule == rule.id or f.category == rule.category)]
+    assert not risks, f"{rule.id}: its fair alternative is reported as {risks}"
+
+
 def test_bundled_rules_cover_every_category_in_english():
     from tosscan.taxonomy import CATEGORY_IDS
 
