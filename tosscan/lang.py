@@ -135,6 +135,10 @@ def check_chosen_language(text: str, lang: str, sample: int = 60_000) -> None:
     """Refuse a language chosen by hand when the text has none of its script: Chinese rules find nothing in a text
     without Chinese characters, nor English rules in one without Latin words, and the empty report would read as
     a clean bill of health."""
+    # One word of the chosen script settles it; only a text without one is counted in full (the usual case, a
+    # text in the chosen language, costs a search that stops at its first word).
+    if (_CJK if lang == "zh" else _LATIN_WORD).search(text):
+        return
     cjk, words = script_counts(text, sample)
     if lang == "zh" and cjk == 0 and words:
         raise UnsupportedLanguageError(
