@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -62,7 +62,7 @@ def report_context(report: Report) -> dict:
         "protections": ordered(report, "protection"),
         "summary": summary_rows(report),
         "pieces": document_pieces(report),
-        "quote_pieces": quote_pieces,
+        "quote_pieces": partial(quote_pieces, markdown=report.document.format == "markdown"),
         **labels(report.language),
     }
 

@@ -1,7 +1,8 @@
 """Presentation helpers shared by the markdown/html renderers and the web app (no HTML is built here)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from ..i18n import severity_name, t
 from ..models import SEVERITY_ORDER, Finding, Report
@@ -41,17 +42,56 @@ def split_marked(text: str, spans: list[tuple[int, int, int]], offset: int = 0) 
     return pieces
 
 
+# Markdown markup a reader should not see in a quote: emphasis markers, link and image targets, escapes. Shown
+# text only: offsets in the JSON still index the document as written.
+_MD_LINK = re.compile(r"!?(\[)[^\]\n]*(\]\([^)\s]*\))")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+_MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
+
+
+def _markup(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that are Markdown markup: "**", a link's "[" and "](target)", an image's "!", escapes."""
+    spans = [(m.start(), m.start(1) + 1) for m in _MD_LINK.finditer(text)]
+    spans += [m.span(2) for m in _MD_LINK.finditer(text)]
+    spans += [m.span() for m in _MD_EMPHASIS.finditer(text)]
+    spans += [m.span() for m in _MD_ESCAPE.finditer(text)]
+    return spans
+
+
+def readable(text: str) -> str:
+    """Markdown as a reader sees it: "**Cookies** [policy](https://x)" -> "Cookies policy"."""
+    return "".join(p.text for p in _shown([Piece(text)], True))
+
+
+def _shown(pieces: list[Piece], markdown: bool) -> list[Piece]:
+    """The pieces without the characters of Markdown markup (found in their joined text, so a link cut by a
+    highlight is still recognised); pieces left empty are dropped."""
+    if not markdown:
+        return pieces
+    hidden = set()
+    for start, end in _markup("".join(p.text for p in pieces)):
+        hidden.update(range(start, end))
+    out, pos = [], 0
+    for piece in pieces:
+        kept = "".join(c for i, c in enumerate(piece.text, pos) if i not in hidden)
+        pos += len(piece.text)
+        if kept:
+            out.append(replace(piece, text=kept))
+    return out
+
+
 def document_pieces(report: Report) -> list[Piece]:
     spans = [(f.start, f.end, i) for i, f in enumerate(report.findings) if f.start is not None and f.end is not None]
-    return split_marked(report.text, spans)
+    return split_marked(report.text, spans)  # as written: the page counts its characters to place anchors
 
 
-def quote_pieces(finding: Finding) -> list[Piece]:
-    """The finding's clause with its evidence marked (mark id = evidence index)."""
+def quote_pieces(finding: Finding, markdown: bool = False) -> list[Piece]:
+    """The finding's clause with its evidence marked (mark id = evidence index); Markdown markup hidden when the
+    document is Markdown."""
     if finding.text is None or finding.start is None:
         return []
     spans = [(e.start, e.end, i) for i, e in enumerate(finding.evidence)]
-    return merge_marked_runs(split_marked(finding.text, spans, offset=finding.start))
+    return _shown(merge_marked_runs(split_marked(finding.text, spans, offset=finding.start)), markdown)
 
 
 def merge_marked_runs(pieces: list[Piece]) -> list[Piece]:

@@ -1,0 +1,36 @@
+"""Quotes in the HTML report read as the reader sees a Markdown document; offsets keep indexing it as written."""
+from __future__ import annotations
+
+import re
+
+from tosscan import scan
+from tosscan.models import Document
+from tosscan.report import render
+from tosscan.report.view import readable
+
+CLAUSE = ("* **Licence.** The company may use the content you upload in any form, in any media or technology "
+          "(see our [Content Policy](https://example.com/content-policy)).")
+
+
+def quotes(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", q) for q in re.findall(r"<blockquote[^>]*>(.*?)</blockquote>", html, re.S)]
+
+
+def test_readable_drops_emphasis_link_targets_and_escapes():
+    assert readable("**Cookies**. See [our policy](https://x.com/p) and ![logo](/l.png), 1\\. \\_x\\_") == \
+        "Cookies. See our policy and logo, 1. _x_"
+    assert readable("5 * 3 and a_b stay") == "5 * 3 and a_b stay"
+
+
+def test_markdown_quotes_hide_markup_while_offsets_index_the_text_as_written():
+    report = scan(Document(text=CLAUSE, source="terms.md", format="markdown"), lang="en")
+    licence = next(f for f in report.findings if f.rule == "en-content-license-any-media")
+    assert report.text[licence.start:licence.end] == licence.text and "**Licence.**" in licence.text
+    shown = quotes(render(report, "html"))
+    assert any("Licence. The company may use the content" in q and "see our Content Policy)" in q for q in shown)
+    assert not any("**" in q or "](" in q for q in shown)
+
+
+def test_plain_text_quotes_are_shown_as_written():
+    report = scan(Document(text=CLAUSE, source="terms.txt", format="text"), lang="en")
+    assert any("**Licence.**" in q for q in quotes(render(report, "html")))
