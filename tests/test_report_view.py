@@ -34,3 +34,12 @@ def test_markdown_quotes_hide_markup_while_offsets_index_the_text_as_written():
 def test_plain_text_quotes_are_shown_as_written():
     report = scan(Document(text=CLAUSE, source="terms.txt", format="text"), lang="en")
     assert any("**Licence.**" in q for q in quotes(render(report, "html")))
+
+
+def test_a_protection_card_is_badged_as_a_protection_not_by_its_info_severity():
+    report = scan("We do not sell your personal data. We delete your photos within 24 hours.", lang="en")
+    assert any(f.kind == "protection" for f in report.findings)
+    badges = re.findall(r'<span class="badge sev-info">([^<]*)</span>', render(report, "html"))
+    assert badges and set(badges) == {"protection"}
+    zh = scan("我们不会出售您的个人信息。您上传的照片将在生成后立即删除。", lang="zh")
+    assert set(re.findall(r'<span class="badge sev-info">([^<]*)</span>', render(zh, "html"))) == {"保护"}
