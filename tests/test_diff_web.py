@@ -91,6 +91,16 @@ def test_versions_in_two_languages_are_refused_with_a_reason(client):
     assert page.status_code == 422 and "same language" in page.text  # on the form, not a diff of everything
 
 
+def test_pasted_chinese_versions_are_named_in_chinese(client):
+    old = "您同意本公司有权以任何形式、任何媒体或技术使用您上传的内容。"
+    new = "您上传的照片仅用于生成数字分身，生成后立即删除。"
+    page = post_page(client, old_text=old, new_text=new).text
+    shown = re.sub(r'<input type="hidden"[^>]*>', "", page)  # the form's own marker for a re-posted download
+    assert "旧版本（粘贴的文本）" in shown and "新版本（粘贴的文本）" in shown
+    assert "old version (pasted)" not in shown
+    assert "old version (pasted)" in post_page(client, old_text=OLD, new_text=NEW).text
+
+
 def test_hostile_text_is_escaped(client):
     hostile = '<script>alert("x")</script> "><img src=x onerror=alert(1)>'
     page = post_page(client, old_text=OLD + hostile, new_text=NEW + hostile).text

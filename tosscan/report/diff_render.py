@@ -37,6 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         "show_other": "Show these clauses ({n})",
         "before": "Before", "after": "After", "grade": "grade", "score": "score", "old": "old", "new": "new",
         "none": "None.", "gap_note": "(a topic the document does not address)",
+        "old_pasted": "old version (pasted)", "new_pasted": "new version (pasted)",
     },
     "zh": {
         "title": "条款有哪些变化",
@@ -54,6 +55,7 @@ LABELS: dict[str, dict[str, str]] = {
         "added": "新增", "removed": "删除", "edited": "修改", "moved": "移动", "show_other": "显示这些条款（{n}）",
         "before": "之前", "after": "之后", "grade": "评级", "score": "分数", "old": "旧", "new": "新",
         "none": "无。", "gap_note": "（文件没有说明的事项）",
+        "old_pasted": "旧版本（粘贴的文本）", "new_pasted": "新版本（粘贴的文本）",
     },
 }
 GROUPS = ("worse", "better", "neutral")

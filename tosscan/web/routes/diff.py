@@ -18,7 +18,7 @@ from ...diff import diff_reports
 from ...diff.models import DiffReport
 from ...errors import TosscanError
 from ...models import Document
-from ...report.diff_render import diff_context, diff_css, render_diff
+from ...report.diff_render import diff_context, diff_css, label, render_diff
 from ...scanner import Scanner
 from ...settings import Settings
 from ..deps import get_scanner, get_settings
@@ -32,7 +32,7 @@ router = APIRouter()
 
 SIDES = ("old", "new")
 SIDE_NAMES = {"old": "old version", "new": "new version"}
-PASTED = {"old": "old version (pasted)", "new": "new version (pasted)"}
+PASTED = {side: label("en", f"{side}_pasted") for side in ("old", "new")}
 DOWNLOADS = {"json": ("application/json", "tosscan-diff.json"),
              "markdown": ("text/markdown; charset=utf-8", "tosscan-diff.md")}
 # The Miaoya clause and its rewrite after the outcry: what "Fill in an example" puts in the form.
@@ -57,6 +57,10 @@ def compare(scanner: Scanner, subs: dict[str, Submission], lang: str, settings: 
             raise WebError(status_for(exc), getattr(exc, "code", "invalid_input"),
                            f"{SIDE_NAMES[side]}: {exc}") from None
     result = diff_reports(scanner.scan(documents["old"], lang), scanner.scan(documents["new"], lang))
+    # Pasted versions are named once the language is known, as the scan page names pasted text.
+    for side, version in (("old", result.before), ("new", result.after)):
+        if documents[side].source == PASTED[side]:
+            version.source = label(version.language, f"{side}_pasted")
     return Compared(result, documents["old"], documents["new"])
 
 
