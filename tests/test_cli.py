@@ -87,3 +87,10 @@ def test_a_german_document_is_refused_unless_the_language_is_chosen(tmp_path):
     assert refused.exit_code == 2 and "does not read as English" in refused.output
     assert runner.invoke(app, ["scan", str(path), "--lang", "en"]).exit_code == 0
 
+
+def test_an_error_naming_brackets_is_printed_whole_and_a_refused_address_says_how_to_allow_it(tmp_path):
+    missing = tmp_path / "[bold]terms.txt"  # rich would read "[bold]" as markup and drop it
+    result = runner.invoke(app, ["scan", str(missing)])
+    assert result.exit_code == 2 and "[bold]terms.txt" in result.output
+    refused = runner.invoke(app, ["scan", "http://127.0.0.1:9/terms"])
+    assert refused.exit_code == 2 and "TOSSCAN_ALLOW_PRIVATE_URLS=1" in " ".join(refused.output.split())

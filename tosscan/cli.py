@@ -47,8 +47,12 @@ class FailOn(str, Enum):
     never = "never"
 
 
-def fail(message: str) -> "typer.Exit":
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+def fail(message: str | Exception) -> "typer.Exit":
+    """Print the error (escaped: a file name or URL may hold "[...]", which rich would read as markup); exit 2."""
+    text = str(message)
+    if getattr(message, "code", "") == "forbidden_address":
+        text += ". From the command line, TOSSCAN_ALLOW_PRIVATE_URLS=1 allows it"
+    err.print(f"[bold red]error:[/] {escape(text)}", highlight=False, markup=True)
     return typer.Exit(2)
 
 
@@ -90,7 +94,7 @@ def scan(
         document = read_document(path)
         report = scan_document(document, lang.value)
     except (TosscanError, ValueError) as exc:
-        raise fail(str(exc))
+        raise fail(exc)
     rendered = render(report, format.value, color=output is None and sys.stdout.isatty())
     if output:
         output.write_text(rendered, encoding="utf-8")
