@@ -186,11 +186,11 @@ class _Index:
         if group.regexes:
             folded = self._folded_unit(scope, unit)
             base = self.spaced(scope, unit)[1]
-            original = self._doc_spaced.original
+            original_span = self._doc_spaced.original_span
             # Only regexes whose required literals all occur in the unit can match there.
             for (key, regex), (_, screens) in zip(group.regexes, group.screened):
                 if _may_match(screens, folded):
-                    out.extend((key, (original(base + m.start()), original(base + m.end() - 1) + 1))
+                    out.extend((key, original_span(base + m.start(), base + m.end()))
                                for m in self._matches(regex, scope, unit) if m.end() > m.start())
         return out
 
@@ -209,7 +209,7 @@ class _Index:
                     continue  # a whole-document search is costly; the literal tests rule it out
             m = regex.search(spaced.text)
             if m and m.end() > m.start():
-                out.append((key, (spaced.original(m.start()), spaced.original(m.end() - 1) + 1)))
+                out.append((key, spaced.original_span(m.start(), m.end())))
         return out
 
 
@@ -262,15 +262,14 @@ def collect_hits(ruleset: CompiledRuleset, text: str, seg: Segmentation,
     docs = [(begin, make_doc(piece)) for piece, begin in pieces]
     names: dict[int, str] = {}
     clause_at = seg.clause_at
-    original = spaced.original
+    original_span = spaced.original_span
     for base, doc in docs:
         matches = [m for matcher in matchers for m in matcher(doc)]
         for match_id, start, end in matches:
             # Two Token objects per match: measured cheaper than converting the Doc's offset array, for Docs of a
             # few dozen tokens and for a whole Chinese text alike.
             last = doc[end - 1]
-            first_char = original(base + doc[start].idx)
-            last_char = original(base + last.idx + len(last) - 1) + 1
+            first_char, last_char = original_span(base + doc[start].idx, base + last.idx + len(last))
             clause = clause_at(first_char)
             if clause >= 0 and last_char <= clauses[clause].end:
                 name = names.get(match_id)

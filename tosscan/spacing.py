@@ -35,6 +35,11 @@ class Respaced:
         i = bisect_right(self._marks, offset) - 1
         return offset + self._shifts[i] if i >= 0 else offset
 
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The text's span of the copy's non-empty span [start, end): its last character maps back, not the
+        whitespace run that may follow it in the text."""
+        return self.original(start), self.original(end - 1) + 1
+
     def spaced(self, offset: int) -> int:
         """The copy's offset of the text's character at `offset`, which is not whitespace (or is the text's end)."""
         i = bisect_right(self._ends, offset) - 1
