@@ -209,7 +209,7 @@ def _inside_brackets(chunk: str, boundary: re.Match, depth: int) -> bool:
     left = _bracket_depth(boundary.group(), 1, len(boundary.group()), depth)
     after = boundary.end()
     if left:
-        return _bracket_depth(chunk, after, min(len(chunk), after + _ZH_BRACKET_REACH), left) == 0
+        return _bracket_depth(chunk, after, after + _ZH_BRACKET_REACH, left) == 0
     rest = chunk[after:after + 2].lstrip()
     return rest[:1] in ("，", "、", ",", "：", ":")
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..errors import LanguageMismatchError
+from ..i18n import t
 from ..models import SEVERITY_ORDER, Document, Finding, Report
 from ..scanner import Scanner, default_scanner
 from ..segment import Segmentation, segment
@@ -28,10 +29,9 @@ def diff_reports(before: Report, after: Report) -> DiffReport:
     if before.document.text is None or after.document.text is None:
         raise ValueError("diff_reports needs reports that include their document text")
     if before.language != after.language:
-        names = {"en": "English", "zh": "Chinese"}
         raise LanguageMismatchError(
-            f"The old version reads as {names.get(before.language, before.language)} and the new one as "
-            f"{names.get(after.language, after.language)}: a comparison needs two versions of one document in the "
+            f"The old version reads as {t('en', f'lang_{before.language}')} and the new one as "
+            f"{t('en', f'lang_{after.language}')}: a comparison needs two versions of one document in the "
             "same language. Scan each version on its own, or choose one language for both.")
     old_seg = segment(before.text, before.language)
     new_seg = segment(after.text, after.language)

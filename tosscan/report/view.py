@@ -51,8 +51,9 @@ _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
 
 def _markup(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that are Markdown markup: "**", a link's "[" and "](target)", an image's "!", escapes."""
-    spans = [(m.start(), m.start(1) + 1) for m in _MD_LINK.finditer(text)]
-    spans += [m.span(2) for m in _MD_LINK.finditer(text)]
+    spans = []
+    for link in _MD_LINK.finditer(text):
+        spans += [(link.start(), link.end(1)), link.span(2)]
     spans += [m.span() for m in _MD_EMPHASIS.finditer(text)]
     spans += [m.span() for m in _MD_ESCAPE.finditer(text)]
     return spans

@@ -32,7 +32,7 @@ router = APIRouter()
 
 SIDES = ("old", "new")
 SIDE_NAMES = {"old": "old version", "new": "new version"}
-PASTED = {side: label("en", f"{side}_pasted") for side in ("old", "new")}
+PASTED = {side: label("en", f"{side}_pasted") for side in SIDES}
 DOWNLOADS = {"json": ("application/json", "tosscan-diff.json"),
              "markdown": ("text/markdown; charset=utf-8", "tosscan-diff.md")}
 # The Miaoya clause and its rewrite after the outcry: what "Fill in an example" puts in the form.
