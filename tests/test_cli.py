@@ -84,7 +84,8 @@ def test_a_german_document_is_refused_unless_the_language_is_chosen(tmp_path):
                     "Ankündigung ändern. Ihre Daten werden auf unseren Servern unbegrenzt gespeichert, auch nachdem "
                     "Sie Ihr Konto gelöscht haben, und an unsere Partner in aller Welt weitergegeben.", encoding="utf-8")
     refused = runner.invoke(app, ["scan", str(path)])
-    assert refused.exit_code == 2 and "does not read as English" in refused.output
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 2 and "does not read as English" in said and "(--lang en or --lang zh)" in said
     assert runner.invoke(app, ["scan", str(path), "--lang", "en"]).exit_code == 0
 
 
@@ -94,3 +95,5 @@ def test_an_error_naming_brackets_is_printed_whole_and_a_refused_address_says_ho
     assert result.exit_code == 2 and "[bold]terms.txt" in result.output
     refused = runner.invoke(app, ["scan", "http://127.0.0.1:9/terms"])
     assert refused.exit_code == 2 and "TOSSCAN_ALLOW_PRIVATE_URLS=1" in " ".join(refused.output.split())
+    compared = runner.invoke(app, ["diff", "http://127.0.0.1:9/old", str(missing)])
+    assert compared.exit_code == 2 and "TOSSCAN_ALLOW_PRIVATE_URLS=1" in " ".join(compared.output.split())

@@ -242,7 +242,8 @@ def test_an_unsupported_language_points_to_the_form_not_the_cli(client):
               "Sie Ihr Konto gelöscht haben, und an unsere Partner in aller Welt weitergegeben.")
     page = assert_form_with_error(scan_page(client, text=german), 422)
     alert = page[page.index('role="alert"'):page.index("</div>", page.index('role="alert"'))]
-    assert "does not read as English" in alert and "as the document&#39;s language (the language field)" in alert
+    assert "does not read as English" in alert and "(the form&#39;s language field" in alert
+    assert "--lang" not in alert
 
 
 def test_a_refused_address_says_what_to_do_instead(small_client):

@@ -47,11 +47,17 @@ class FailOn(str, Enum):
     never = "never"
 
 
+# Errors are raised below the interfaces; the way out they name depends on where the user is (the web says
+# "the language field" instead).
+CLI_ADVICE = {
+    "unsupported_language": " (--lang en or --lang zh)",
+    "forbidden_address": ". From the command line, TOSSCAN_ALLOW_PRIVATE_URLS=1 allows it",
+}
+
+
 def fail(message: str | Exception) -> "typer.Exit":
     """Print the error (escaped: a file name or URL may hold "[...]", which rich would read as markup); exit 2."""
-    text = str(message)
-    if getattr(message, "code", "") == "forbidden_address":
-        text += ". From the command line, TOSSCAN_ALLOW_PRIVATE_URLS=1 allows it"
+    text = str(message) + CLI_ADVICE.get(getattr(message, "code", ""), "")
     err.print(f"[bold red]error:[/] {escape(text)}", highlight=False, markup=True)
     return typer.Exit(2)
 
@@ -117,7 +123,7 @@ def rules_list(
     try:
         ruleset = bundled_ruleset()
     except TosscanError as exc:
-        raise fail(str(exc))
+        raise fail(exc)
     rules = [r for r in ruleset.rules if lang in (None, Lang.auto) or r.language == lang.value]
     if format == OutputFormat.json:
         print(json.dumps([r.model_dump(mode="json", exclude={"match", "gap"}) | {"language": r.language}
@@ -146,7 +152,7 @@ def rules_test(
         scanner = Scanner(load_rules(*path) if path else None)
         results = run_all(scanner)
     except TosscanError as exc:
-        raise fail(str(exc))
+        raise fail(exc)
     failures = [r for r in results if not r.ok]
     console = Console()
     for r in failures:

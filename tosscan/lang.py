@@ -159,4 +159,4 @@ def _script_of(words: list[str]) -> str:
 def _unsupported(finding: str) -> UnsupportedLanguageError:
     return UnsupportedLanguageError(
         f"{finding}. tosscan's rules read English and Chinese, so a report would miss what the "
-        "text says. Choose English or Chinese explicitly (--lang en|zh, or the language field) to scan it anyway.")
+        "text says. Choose English or Chinese as its language to scan it anyway")

@@ -107,7 +107,7 @@ def register(app: typer.Typer) -> None:
             else:
                 stats = run_batch(config, hooks)
         except (InputError, OutputError, EngineError, TosscanError) as exc:
-            raise fail(str(exc))
+            raise fail(exc)
         done = stats.scanned + stats.failed
         rate = f"{stats.docs_per_second:.1f} documents/s" if done else "nothing new to scan"
         if stats.interrupted:

@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
         try:
             result = diff(read_document(old), read_document(new), lang.value)
         except (TosscanError, ValueError) as exc:
-            raise fail(str(exc))
+            raise fail(exc)
         rendered = render_diff(result, format.value, color=output is None and sys.stdout.isatty())
         if output:
             try:

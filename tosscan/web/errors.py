@@ -5,7 +5,6 @@ One table maps the codes of tosscan's errors (IngestError.code) to HTTP statuses
 from __future__ import annotations
 
 import logging
-import re
 import traceback
 from typing import Callable
 
@@ -69,10 +68,6 @@ def too_large_message(settings: Settings) -> str:
             f"to {settings.max_chars:,} characters. Split the document and scan its parts one at a time")
 
 
-# The CLI's advice on choosing a language names its --lang option, which a web visitor cannot use.
-_CLI_LANG_HINT = re.compile(r"\s*\(--lang[^)]*\)")
-
-
 def web_message(error: Exception, settings: Settings) -> str:
     """The error's message with advice a web visitor can follow (the CLI keeps its own: --lang, TOSSCAN_*)."""
     code = getattr(error, "code", "")
@@ -80,7 +75,7 @@ def web_message(error: Exception, settings: Settings) -> str:
         return too_large_message(settings)
     message = str(error)
     if code == "unsupported_language":
-        return _CLI_LANG_HINT.sub(" as the document's language (the language field)", message)
+        return f"{message} (the form's language field, or \"lang\" in the API)"
     if code == "forbidden_address":
         return f"{message}. To scan it anyway, download the page and upload it, or paste its text"
     return message
