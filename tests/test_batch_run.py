@@ -130,15 +130,19 @@ def test_invalid_rules_stop_the_run_before_any_document_is_recorded(corpus, tmp_
     assert not (tmp_path / "r.jsonl").exists()
 
 
-def test_worker_renews_its_scanner_and_results_stay_the_same(monkeypatch, pinned_rules):
+def test_a_worker_whose_vocabulary_outgrows_the_limit_gets_a_fresh_pipeline_and_the_same_results(pinned_rules):
     from tosscan.batch import work
 
-    monkeypatch.setattr(work, "RENEW_AFTER", 2)
     items = [Item(f"d{i}.txt", data=policy(i).encode()) for i in range(2)]
     first = work.scan_chunk(items, rules=pinned_rules)
-    before = work._scanners[pinned_rules]
-    again = work.scan_chunk(items, rules=pinned_rules)  # 2 documents done: this chunk gets a fresh Scanner
-    assert work._scanners[pinned_rules] is not before
+    scanner = work.worker_scanner(pinned_rules)
+    pipeline, limit = scanner.compiled("en").nlp, scanner.vocab_limit
+    scanner.vocab_limit = 0  # as if thousands of documents had filled the vocabulary
+    try:
+        again = work.scan_chunk(items, rules=pinned_rules)
+    finally:
+        scanner.vocab_limit = limit
+    assert scanner.compiled("en").nlp is not pipeline
     assert again == first
 
 

@@ -15,8 +15,10 @@ class Settings(BaseSettings):
     # Largest raw upload / file / download in bytes; PDFs carry more bytes than text, hence the margin.
     max_bytes: int = 20_000_000
     # spaCy keeps every word it has seen in its vocabulary; past this many strings a long-running scanner (the
-    # web app) rebuilds its pipeline, so memory stays bounded and submitted words do not linger in it.
-    vocab_limit: int = 300_000
+    # web app, a batch worker) rebuilds its pipeline, so memory stays bounded and submitted words do not linger
+    # in it. Measured on ToS;DR policies: 87,000 strings after 1,000 documents, so a renewal (about a second)
+    # comes once per thousand or so.
+    vocab_limit: int = 100_000
     # Extra rule folders (os.pathsep separated) loaded after the bundled rules.
     rules_path: str = ""
     # Web / URL fetching.

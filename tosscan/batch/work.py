@@ -13,18 +13,15 @@ from typing import NamedTuple
 
 from .. import heap
 from ..errors import IngestError, TosscanError
-from ..nlp import get_nlp
 from ..rules.loader import load_rules
 from ..scanner import Scanner
 from .inputs import Item
 
-# spaCy's vocabulary and tokenizer cache keep every new word they meet: over thousands of documents a worker
-# would grow by tens of MB per thousand documents. So a worker builds a fresh Scanner (and pipeline) after this
-# many documents; that costs about a second, under 1% of the time the documents take.
-RENEW_AFTER = 1000
+# A worker keeps its Scanner for the whole run: the Scanner itself renews a pipeline whose vocabulary has grown
+# past TOSSCAN_VOCAB_LIMIT (spaCy keeps every new word it meets), so memory stays bounded over thousands of
+# documents.
 _scanners: dict[tuple[str, ...], Scanner] = {}
 _pool_worker = False  # set by init_worker in the processes of a local pool
-_scanned: dict[tuple[str, ...], int] = {}
 _MAX_MESSAGE = 300
 
 
@@ -36,16 +33,10 @@ class Result(NamedTuple):
 
 def worker_scanner(rules: tuple[str, ...] = ()) -> Scanner:
     """The Scanner of this process for the given rule folders (empty: the bundled rules and TOSSCAN_RULES_PATH)."""
-    if _scanned.get(rules, 0) >= RENEW_AFTER:
-        if _pool_worker:
-            heap.release()  # the old pipeline must be collectable
-        del _scanners[rules]
-        get_nlp.cache_clear()  # the next Scanner compiles against a new pipeline with an empty vocabulary
     if rules not in _scanners:
         _scanners[rules] = Scanner(load_rules(*rules) if rules else None).warm()
-        _scanned[rules] = 0
         if _pool_worker:
-            heap.settle()  # the worker keeps its Scanner for the next RENEW_AFTER documents
+            heap.settle()  # the worker keeps its Scanner for the rest of the run
     return _scanners[rules]
 
 
@@ -110,5 +101,4 @@ def scan_chunk(items: list[Item], lang: str | None = None, include_text: bool = 
                rules: tuple[str, ...] = ()) -> list[Result]:
     # Outside the per-document guard: invalid rules are the run's error, not every document's.
     scanner = worker_scanner(rules)
-    _scanned[rules] += len(items)
     return [scan_item(item, scanner, lang, include_text) for item in items]
