@@ -43,3 +43,26 @@ def test_a_protection_card_is_badged_as_a_protection_not_by_its_info_severity():
     assert badges and set(badges) == {"protection"}
     zh = scan("我们不会出售您的个人信息。您上传的照片将在生成后立即删除。", lang="zh")
     assert set(re.findall(r'<span class="badge sev-info">([^<]*)</span>', render(zh, "html"))) == {"保护"}
+
+
+def fulltext(html: str) -> str:
+    return re.search(r'<div class="fulltext">(.*?)</div>', html, re.S).group(1)
+
+
+def test_the_full_text_of_markdown_hides_markup_and_each_span_still_leads_to_its_own_finding():
+    text = "# Terms\n\n" + CLAUSE + "\n\n**Retention.** We keep your photos for as long as necessary.\n"
+    report = scan(Document(text=text, source="terms.md", format="markdown"), lang="en")
+    html = render(report, "html")
+    shown = fulltext(html)
+    assert "**" not in shown and "](" not in shown
+    spans = re.findall(r'<a class="span [^"]*" id="span-(\d+)" href="#finding-(\d+)"[^>]*>([^<]*)</a>', shown)
+    assert len(spans) >= 2  # the licence and the retention clause
+    for anchor, finding, words in spans:
+        clause = report.findings[int(finding)]
+        assert clause.start == report.findings[int(anchor)].start  # the anchor sits where that finding starts
+        assert words and readable(clause.text).startswith(words)
+
+
+def test_the_full_text_of_plain_text_is_shown_as_written():
+    report = scan(Document(text=CLAUSE, source="terms.txt", format="text"), lang="en")
+    assert "**Licence.**" in fulltext(render(report, "html"))

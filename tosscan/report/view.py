@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from ..i18n import severity_name, t
@@ -15,6 +16,7 @@ class Piece:
 
     text: str
     marks: tuple[int, ...] = ()
+    start: int = 0  # where the piece starts in the text it was cut from (before any markup was hidden)
 
 
 def ordered(report: Report, kind: str) -> list[tuple[int, Finding]]:
@@ -24,21 +26,25 @@ def ordered(report: Report, kind: str) -> list[tuple[int, Finding]]:
 
 
 def split_marked(text: str, spans: list[tuple[int, int, int]], offset: int = 0) -> list[Piece]:
-    """Cut `text` into pieces at every span boundary; each piece lists the ids of spans covering it.
+    """Cut `text` into pieces at every span boundary; each piece lists the ids of spans covering it (in the order
+    of `spans`).
 
     spans: (start, end, id) in the coordinates of the whole document; `offset` is where `text` starts.
     """
-    cuts = {0, len(text)}
-    for s, e, _ in spans:
-        cuts.add(min(max(s - offset, 0), len(text)))
-        cuts.add(min(max(e - offset, 0), len(text)))
+    size = len(text)
+    cuts, opening, closing = {0, size}, defaultdict(list), defaultdict(list)
+    for order, (s, e, _) in enumerate(spans):
+        a, b = min(max(s - offset, 0), size), min(max(e - offset, 0), size)
+        cuts.update((a, b))
+        if a < b:
+            opening[a].append(order)
+            closing[b].append(order)
     bounds = sorted(cuts)
-    pieces = []
+    pieces, covering = [], set()  # one sweep: a long report has thousands of findings
     for a, b in zip(bounds, bounds[1:]):
-        if b <= a:
-            continue
-        marks = tuple(i for s, e, i in spans if s - offset <= a and b <= e - offset)
-        pieces.append(Piece(text[a:b], marks))
+        covering.difference_update(closing.get(a, ()))
+        covering.update(opening.get(a, ()))
+        pieces.append(Piece(text[a:b], tuple(spans[o][2] for o in sorted(covering)), a))
     return pieces
 
 
@@ -64,26 +70,46 @@ def readable(text: str) -> str:
     return "".join(p.text for p in _shown([Piece(text)], True))
 
 
-def _shown(pieces: list[Piece], markdown: bool) -> list[Piece]:
+def _shown(pieces: list[Piece], markdown: bool, keep_marked: bool = False) -> list[Piece]:
     """The pieces without the characters of Markdown markup (found in their joined text, so a link cut by a
-    highlight is still recognised); pieces left empty are dropped."""
+    highlight is still recognised); pieces left empty are dropped, unless marked and `keep_marked` (the full text
+    keeps them: they may carry a finding's anchor)."""
     if not markdown:
         return pieces
-    hidden = set()
-    for start, end in _markup("".join(p.text for p in pieces)):
-        hidden.update(range(start, end))
-    out, pos = [], 0
+    hidden = _merged(_markup("".join(p.text for p in pieces)))
+    out, pos, h = [], 0, 0
     for piece in pieces:
-        kept = "".join(c for i, c in enumerate(piece.text, pos) if i not in hidden)
-        pos += len(piece.text)
-        if kept:
-            out.append(replace(piece, text=kept))
+        end = pos + len(piece.text)
+        while h < len(hidden) and hidden[h][1] <= pos:
+            h += 1
+        kept, at, k = [], pos, h
+        while k < len(hidden) and hidden[k][0] < end:  # slices between the hidden spans inside this piece
+            kept.append(piece.text[at - pos:max(hidden[k][0], at) - pos])
+            at = max(at, min(hidden[k][1], end))
+            k += 1
+        text = "".join(kept) + piece.text[at - pos:]
+        pos = end
+        if text or (keep_marked and piece.marks):
+            out.append(replace(piece, text=text))
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, overlapping or touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
     return out
 
 
 def document_pieces(report: Report) -> list[Piece]:
+    """The whole text cut at every finding's bounds (Piece.start places the anchors); Markdown markup hidden when
+    the document is Markdown."""
     spans = [(f.start, f.end, i) for i, f in enumerate(report.findings) if f.start is not None and f.end is not None]
-    return split_marked(report.text, spans)  # as written: the page counts its characters to place anchors
+    return _shown(split_marked(report.text, spans), report.document.format == "markdown", keep_marked=True)
 
 
 def quote_pieces(finding: Finding, markdown: bool = False) -> list[Piece]:
@@ -101,7 +127,7 @@ def merge_marked_runs(pieces: list[Piece]) -> list[Piece]:
     for piece in pieces:
         if merged and piece.marks and merged[-1].marks:
             last = merged[-1]
-            merged[-1] = Piece(last.text + piece.text, tuple(dict.fromkeys(last.marks + piece.marks)))
+            merged[-1] = Piece(last.text + piece.text, tuple(dict.fromkeys(last.marks + piece.marks)), last.start)
         else:
             merged.append(piece)
     return merged
