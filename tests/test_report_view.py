@@ -66,3 +66,12 @@ def test_the_full_text_of_markdown_hides_markup_and_each_span_still_leads_to_its
 def test_the_full_text_of_plain_text_is_shown_as_written():
     report = scan(Document(text=CLAUSE, source="terms.txt", format="text"), lang="en")
     assert "**Licence.**" in fulltext(render(report, "html"))
+
+
+def test_a_clause_that_triggers_several_rules_names_them_all_in_the_full_text():
+    report = scan("You grant us a perpetual, irrevocable licence to use your photos in any media now known or later "
+                  "developed.", lang="en")
+    titles = {f.title for f in report.findings if f.start is not None}
+    assert len(titles) >= 2
+    hovered = re.findall(r'<a class="span [^"]*"[^>]* title="([^"]*)"', fulltext(render(report, "html")))
+    assert hovered and all(title.replace("&#39;", "'") in hovered[0].replace("&#39;", "'") for title in titles)

@@ -62,6 +62,8 @@ def report_context(report: Report) -> dict:
         "protections": ordered(report, "protection"),
         "summary": summary_rows(report),
         "pieces": document_pieces(report),
+        # A clause can trigger several rules: its highlight in the full text names them all.
+        "titles_of": lambda marks: " · ".join(dict.fromkeys(report.findings[m].title for m in marks)),
         "quote_pieces": partial(quote_pieces, markdown=report.document.format == "markdown"),
         **labels(report.language),
     }
