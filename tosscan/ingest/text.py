@@ -17,6 +17,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_AFTER_ASCII = re.compile(r"(?<=[\x00-\x7f])[\u3400-\u9fff]")
+# Ideographs plus the punctuation, kana and full-width forms that accompany them in CJK text.
+_CJK_WRITING = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 # Control characters other than tab, newline, carriage return, form feed: a sign of binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Typical fragments of UTF-8 decoded as Latin-1/cp1252 ("â€™", "Ã©", "â\x80\x99").
@@ -42,7 +45,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     try:
         text = data.decode("gb18030")
-        if _CJK.search(text):
+        if _plausible_chinese(text):
             return text, "gb18030"
     except UnicodeDecodeError:
         pass
@@ -51,6 +54,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise IngestError("could not detect the text encoding; this looks like a binary file. "
                           "Save the document as UTF-8 text and try again", "binary")
     return str(best), best.encoding
+
+
+def _plausible_chinese(text: str) -> bool:
+    """Whether a GB18030 decoding reads as Chinese rather than as Western cp1252 text in disguise.
+
+    Many cp1252 byte pairs are valid GBK: the apostrophe of "don’t" (0x92) swallows the "t" and the pair
+    reads "抰". Such an ideograph ends in an ASCII byte, which no common (GB2312) character does, and it
+    follows ASCII text. Real Chinese writes most of its non-ASCII characters in CJK script and has few of
+    these swallowed pairs.
+    """
+    non_ascii = sum(1 for ch in text if ord(ch) > 0x7F)
+    ideographs = len(_CJK.findall(text))
+    if not ideographs or len(_CJK_WRITING.findall(text)) * 2 < non_ascii:
+        return False
+    swallowed = sum(1 for match in _CJK_AFTER_ASCII.finditer(text)
+                    if 0x40 <= match.group().encode("gb18030")[-1] <= 0x7E)
+    return swallowed * 5 <= ideographs
 
 
 def repair_mojibake(text: str) -> tuple[str, bool]:

@@ -1,0 +1,36 @@
+"""Ingest on hostile or unusual input: legacy encodings that look like others, deep HTML, pages of several parts."""
+from __future__ import annotations
+
+import pytest
+
+from tosscan import ingest
+from tosscan.ingest.text import decode_bytes
+
+ENGLISH_CP1252 = ("We don’t sell your data. We don’t train models on your uploads.\n"
+                  "We’re a small company and the company’s policy is simple: we’re not in the data business.\n"
+                  "If you delete your account, we don’t keep your photos.\n")
+
+
+@pytest.mark.parametrize("text", [ENGLISH_CP1252, "We don’t sell your data. We don’t train models on your uploads."])
+def test_cp1252_curly_apostrophes_are_not_read_as_gbk(text):
+    doc = ingest.from_bytes(text.encode("cp1252"), "legacy.txt")
+    assert doc.text == text
+    assert "gb" not in doc.encoding.lower()
+
+
+def test_short_gbk_clause_is_still_chinese():
+    clause = "您同意本公司有权以任何形式使用您上传的内容。"
+    assert decode_bytes(clause.encode("gbk")) == (clause, "gb18030")
+
+
+def test_gbk_chinese_with_english_terms_is_still_chinese():
+    text = "我们会通过App收集您的设备信息（如IMEI、MAC地址），用于Push通知与安全风控。"
+    assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
+
+
+def test_real_chinese_policy_in_gb18030(corpora):
+    path = corpora / "open_terms_archive/genai-contrib-versions/Doubao/Privacy Policy.md"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    text = path.read_text(encoding="utf-8")
+    assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
