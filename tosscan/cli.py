@@ -62,6 +62,16 @@ def fail(message: str | Exception) -> "typer.Exit":
     return typer.Exit(2)
 
 
+def write_output(rendered: str, output: Path, what: str = "report") -> None:
+    """Write a rendered report to `output`; a path that cannot be written is a clear error (exit 2), not a
+    traceback, and the path is printed escaped (a name holding "[/]" would otherwise be read as rich markup)."""
+    try:
+        output.write_text(rendered, encoding="utf-8")
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror or exc}")
+    err.print(f"{what} written to {escape(str(output))}", highlight=False)
+
+
 def read_document(path: str):
     """PATH, '-' for standard input, or an http(s) URL -> Document."""
     from . import ingest
@@ -103,8 +113,7 @@ def scan(
         raise fail(exc)
     rendered = render(report, format.value, color=output is None and sys.stdout.isatty())
     if output:
-        output.write_text(rendered, encoding="utf-8")
-        err.print(f"report written to {output}")
+        write_output(rendered, output)
     else:
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
     raise typer.Exit(1 if exceeds(report.findings, fail_on.value) else 0)
@@ -157,7 +166,7 @@ def rules_test(
     console = Console()
     for r in failures:
         want = "should match" if r.expected else "should not match"
-        console.print(f"[red]FAIL[/] {r.rule}: {want}: {r.text!r}", highlight=False, soft_wrap=True)
+        console.print(f"[red]FAIL[/] {r.rule}: {want}: {escape(repr(r.text))}", highlight=False, soft_wrap=True)
     rules = len(scanner.ruleset.rules)
     console.print(f"{len(results) - len(failures)} passed, {len(failures)} failed ({rules} rules)")
     raise typer.Exit(1 if failures else 0)

@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task,
                            TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
@@ -46,7 +47,7 @@ class BarHooks:
                                  description=f"scanning ({self.failed} failed)" if self.failed else "scanning")
 
     def warn(self, message: str) -> None:
-        self.console.print(f"[yellow]warning:[/] {message}", highlight=False, markup=True)
+        self.console.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, markup=True)
 
 
 def _progress(console: Console) -> Progress:
@@ -111,11 +112,12 @@ def register(app: typer.Typer) -> None:
         done = stats.scanned + stats.failed
         rate = f"{stats.docs_per_second:.1f} documents/s" if done else "nothing new to scan"
         if stats.interrupted:
-            err.print(f"interrupted after {done:,} documents; the {out} results are kept: run the same command "
-                      "again to continue", highlight=False)
+            err.print(f"interrupted after {done:,} documents; the {escape(str(out))} results are kept: run the same "
+                      "command again to continue", highlight=False)
             raise typer.Exit(EXIT_INTERRUPTED)
         err.print(f"{stats.scanned:,} scanned, {stats.failed:,} failed, {stats.skipped_done:,} already done "
-                  f"({rate}, {stats.elapsed:.1f} s) -> {out}; summary -> {config.summary_path}", highlight=False)
+                  f"({rate}, {stats.elapsed:.1f} s) -> {escape(str(out))}; "
+                  f"summary -> {escape(str(config.summary_path))}", highlight=False)
         if not quiet:
             Console().print(summary_tables(stats.summary, top))
         # 1: an archive was damaged part-way, so some of its documents are missing from the results.

@@ -13,7 +13,7 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from ..cli import FailOn, Lang, OutputFormat, err, fail, read_document
+    from ..cli import FailOn, Lang, OutputFormat, fail, read_document, write_output
 
     @app.command("diff")
     def diff_command(
@@ -40,11 +40,7 @@ def register(app: typer.Typer) -> None:
             raise fail(exc)
         rendered = render_diff(result, format.value, color=output is None and sys.stdout.isatty())
         if output:
-            try:
-                output.write_text(rendered, encoding="utf-8")
-            except OSError as exc:
-                raise fail(f"cannot write {output}: {exc.strerror or exc}")
-            err.print(f"comparison written to {output}")
+            write_output(rendered, output, "comparison")
         else:
             sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
         worse = fail_on != FailOn.never and added_risks(result, SEVERITY_ORDER[fail_on.value])

@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 
@@ -23,10 +24,10 @@ def _print_result(console: Console, result, show_errors: int) -> None:
         target = result.targets.get(key)
         console.print(f"  {key}: [bold]{value:.3f}[/]" + (f"  (target {target})" if target else ""))
     for note in result.notes:
-        console.print(f"  [dim]{note}[/]")
+        console.print(f"  [dim]{escape(note)}[/]")
     for err in result.errors[:show_errors]:
         console.print(f"  [{'red' if err.kind == 'fp' else 'yellow'}]{err.kind.upper()} {err.category}[/] "
-                      f"[dim]{err.where}[/] {err.text[:300]!r}", highlight=False, soft_wrap=True)
+                      f"[dim]{escape(err.where)}[/] {escape(repr(err.text[:300]))}", highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
