@@ -33,6 +33,11 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
+class TextOrJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
 class Lang(str, Enum):
     auto = "auto"
     en = "en"
@@ -121,7 +126,7 @@ def scan(
 
 @rules_app.command("list")
 def rules_list(
-    format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Only rules of this language."),
 ) -> None:
     """List every rule: id, category, kind, severity, title."""
@@ -134,7 +139,7 @@ def rules_list(
     except TosscanError as exc:
         raise fail(exc)
     rules = [r for r in ruleset.rules if lang in (None, Lang.auto) or r.language == lang.value]
-    if format == OutputFormat.json:
+    if format == TextOrJson.json:
         print(json.dumps([r.model_dump(mode="json", exclude={"match", "gap"}) | {"language": r.language}
                           for r in rules], ensure_ascii=False, indent=2))
         return

@@ -1,6 +1,5 @@
 """`tosscan bench`: scanning speed on real documents, relative to bare spaCy tokenization in the same run."""
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the option types of the nested command at run time.
 import json
 from pathlib import Path
 from typing import Optional
@@ -9,12 +8,14 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
+    from ..cli import TextOrJson
+
     @app.command("bench")
     def bench_command(
-        docs: int = typer.Option(300, "--docs", "-n", help="How many corpus documents to scan."),
-        repeat: int = typer.Option(3, "--repeat", "-r", help="Timed passes (the fastest is reported)."),
+        docs: int = typer.Option(300, "--docs", "-n", min=1, help="How many corpus documents to scan."),
+        repeat: int = typer.Option(3, "--repeat", "-r", min=1, help="Timed passes (the fastest is reported)."),
         corpora: Optional[Path] = typer.Option(None, "--corpora", help="Corpora folder (default ../shared/corpora)."),
-        format: str = typer.Option("text", "--format", "-f", help="text or json."),
+        format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
     ) -> None:
         """Measure scan speed vs bare tokenization (target: ratio <= 2) and a 10,000-word policy (target < 100 ms)."""
         from ..bench import DEV_TARBALL, corpus_documents, run_bench
@@ -27,7 +28,7 @@ def register(app: typer.Typer) -> None:
             raise fail(f"benchmark corpus not found: {root / DEV_TARBALL} (give --corpora or set TOSSCAN_CORPORA)")
         documents = list(corpus_documents(root, docs))
         result = run_bench(documents, default_scanner(), repeat=repeat)
-        if format == "json":
+        if format == TextOrJson.json:
             print(json.dumps(result.to_dict(), indent=2))
             return
         d = result.to_dict()

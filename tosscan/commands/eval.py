@@ -1,6 +1,5 @@
 """`tosscan eval`: per-category precision / recall / F1 on the labelled dev corpora (the rule authors' loop)."""
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the option types of the nested command at run time.
 import inspect
 import json
 from pathlib import Path
@@ -31,13 +30,15 @@ def _print_result(console: Console, result, show_errors: int) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    from ..cli import TextOrJson
+
     @app.command("eval")
     def eval_command(
         dataset: Optional[list[str]] = typer.Option(None, "--dataset", "-d",
                                                     help="Dataset(s) to run (default: all). See --list."),
         corpora: Optional[Path] = typer.Option(None, "--corpora", help="Corpora folder (default ../shared/corpora)."),
-        format: str = typer.Option("text", "--format", "-f", help="text or json."),
-        show_errors: int = typer.Option(0, "--show-errors", help="Print up to N false positives/negatives."),
+        format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
+        show_errors: int = typer.Option(0, "--show-errors", min=0, help="Print up to N false positives/negatives."),
         list_only: bool = typer.Option(False, "--list", help="List the datasets and exit."),
         half: Optional[str] = typer.Option(None, "--half",
                                            help="Score only the odd or even half of the documents (alphabetical; "
@@ -75,7 +76,7 @@ def register(app: typer.Typer) -> None:
             except ValueError as exc:
                 raise fail(f"dataset {name}: {exc}")
             results.append(result)
-            if format == "text":
+            if format == TextOrJson.text:
                 _print_result(console, result, show_errors)
-        if format == "json":
+        if format == TextOrJson.json:
             print(json.dumps([r.to_dict() for r in results], indent=2))
