@@ -79,7 +79,8 @@ def _expand(terms: list[Term], vocab: dict[str, list[Term]], path: Path, where: 
         elif term.ref in vocab:
             out.extend(vocab[term.ref])
         else:
-            raise RuleError(f"{path}: field '{where}': unknown ref {term.ref!r} (not in vocab.yaml)")
+            raise RuleError(f"{path}: field '{where}': unknown ref {term.ref!r} (not in the bundled vocab.yaml of "
+                            "this language nor in the rules folder's own)")
     return out
 
 
@@ -117,25 +118,42 @@ def load_rule_file(path: Path, vocab: dict[str, list[Term]] | None = None) -> Ru
     return _resolve_refs(rule, vocab or {}, path)
 
 
+def _vocab_for(lang_dir: Path, bundled_lang_dir: Path) -> dict[str, list[Term]]:
+    """What the rules of `lang_dir` resolve {ref: name} against: the bundled vocabulary of the language, extended
+    by the folder's own vocab.yaml. A name defined in both takes the folder's terms, for that folder's rules only:
+    a copy of the whole bundled rules folder, edited, must keep working on its own."""
+    own = _load_vocab(lang_dir)
+    if lang_dir.resolve() == bundled_lang_dir.resolve():
+        return own
+    return _load_vocab(bundled_lang_dir) | own
+
+
 def load_rules(*dirs: Path | str, languages: tuple[str, ...] = LANGUAGES) -> RuleSet:
     """Load and validate every rule under the given folders (default: the bundled rules)."""
-    roots = [Path(d) for d in dirs] if dirs else [bundled_rules_dir()]
+    bundled = bundled_rules_dir()
+    roots = [Path(d) for d in dirs] if dirs else [bundled]
     ruleset = RuleSet()
     for root in roots:
         if not root.is_dir():
             raise RuleError(f"{root}: rules folder not found")
+        found = 0
         for lang in languages:
             lang_dir = root / lang
             if not lang_dir.is_dir():
                 continue
-            vocab = _load_vocab(lang_dir)
+            vocab = _vocab_for(lang_dir, bundled / lang)
             for path in sorted(lang_dir.glob("*/*.yaml")):
+                found += 1
                 rule = load_rule_file(path, vocab)
                 if rule.id in ruleset.paths:
                     raise RuleError(f"{path}: field 'id': duplicate rule id {rule.id!r}, "
                                     f"already defined in {ruleset.paths[rule.id]}")
                 ruleset.rules.append(rule)
                 ruleset.paths[rule.id] = path
+        if not found:
+            # A mistyped folder (TOSSCAN_RULES_PATH, `rules test DIR`, `batch --rules`) must not load nothing quietly.
+            raise RuleError(f"{root}: no rule file in this rules folder; rules go in "
+                            f"{root / '<lang>' / '<category>' / '<id>.yaml'} with <lang> one of {', '.join(languages)}")
     return ruleset
 
 
