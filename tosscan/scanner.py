@@ -5,6 +5,7 @@ import threading
 
 from . import heap
 from .engine import run_rules
+from .errors import UnsupportedLanguageError
 from .ingest import from_text
 from .lang import check_chosen_language, detect_language
 from .models import Document, Report
@@ -66,7 +67,7 @@ def resolve_language(text: str, lang: str | None) -> str:
     if lang in (None, "", "auto"):
         return detect_language(text)
     if lang not in SUPPORTED:
-        raise ValueError(f"unsupported language {lang!r}; choose auto, {', '.join(SUPPORTED)}")
+        raise UnsupportedLanguageError(f"unsupported language {lang!r}; choose auto, {', '.join(SUPPORTED)}")
     check_chosen_language(text, lang)
     return lang
 
