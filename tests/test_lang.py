@@ -52,7 +52,9 @@ def test_resolve_language():
     assert resolve_language("我们会删除您的照片。", None) == "zh"
     assert resolve_language("我们会删除您的照片。", "auto") == "zh"
     assert resolve_language("We delete your photos. 我们会删除您的照片。", "zh") == "zh"
-    with pytest.raises(ValueError):
+    from tosscan.errors import UnsupportedLanguageError
+
+    with pytest.raises(UnsupportedLanguageError):
         resolve_language("text", "fr")
 
 
