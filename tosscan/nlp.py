@@ -39,10 +39,15 @@ ZH_TOKENIZER = {"nlp": {"tokenizer": {"segmenter": "char"}}}
 def _lemma_lookup(lang: str) -> dict[str, str]:
     """form -> lemma, lower-cased, from spacy-lookups-data (empty for languages without a table)."""
     try:
-        ref = resources.files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
-        with ref.open("rb") as fh:
+        data = resources.files("spacy_lookups_data") / "data"
+    except ModuleNotFoundError as exc:
+        # A hard dependency: without it every lemma term would silently match its own spelling only.
+        raise ImportError("tosscan needs the package spacy-lookups-data for the word forms of its rules' lemma "
+                          "terms; install it: pip install spacy-lookups-data") from exc
+    try:
+        with (data / f"{lang}_lemma_lookup.json.gz").open("rb") as fh:
             table = json.loads(gzip.decompress(fh.read()))
-    except (FileNotFoundError, ModuleNotFoundError):
+    except FileNotFoundError:
         return {}
     return {form.lower(): lemma.lower() for form, lemma in table.items()}
 
