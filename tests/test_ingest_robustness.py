@@ -34,3 +34,19 @@ def test_real_chinese_policy_in_gb18030(corpora):
         pytest.skip(f"{path} not found")
     text = path.read_text(encoding="utf-8")
     assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
+
+
+def test_deeply_nested_html_keeps_its_text():
+    # Recursion over 10,000 nested elements used to raise RecursionError: a traceback in the CLI, a 500 in the API.
+    depth = 10_000
+    html = ("<html><body>" + "<div>" * depth + "<p>We may use your photos in any media.</p>"
+            + "</div>" * depth + "</body></html>").encode()
+    doc = ingest.from_bytes(html, "deep.html")
+    assert doc.text == "We may use your photos in any media.\n"
+
+
+def test_deeply_nested_lists_keep_their_marks():
+    depth = 5_000
+    html = "<body>" + "<ul><li>" * depth + "We sell your data." + "</li></ul>" * depth + "<p>The end.</p></body>"
+    assert ingest.from_bytes(html.encode(), "lists.html").text.splitlines()[-3:] == ["- We sell your data.", "",
+                                                                                      "The end."]

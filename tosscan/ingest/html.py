@@ -10,6 +10,8 @@ _BLOCK = {
     "p", "div", "section", "article", "main", "header", "aside", "blockquote", "pre", "table", "tr",
     "ul", "ol", "dl", "dt", "dd", "br", "hr", "address", "figure", "figcaption", "details", "summary",
 }
+# Blocks followed by a blank line, as paragraphs are.
+_PARAGRAPH_END = {"p", "ul", "ol", "table", "blockquote", "section", "pre"}
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SPACES = re.compile(r"[\s\u00a0\u200b]+")
 
@@ -21,45 +23,67 @@ def html_to_text(html: str) -> str:
     root = tree.css_first("main") or tree.css_first("article") or tree.body or tree.root
     if root is None:
         return ""
-    lines: list[str] = []
-    buffer: list[str] = []
+    return _render_lines(root)
 
-    def flush() -> None:
-        line = _SPACES.sub(" ", "".join(buffer)).strip()
+
+def _render_lines(root: Node) -> str:
+    """The text under `root`, one line a block. Iterative, with an explicit stack: pages nested thousands of
+    elements deep (hostile or generated) would exhaust Python's recursion limit."""
+    out = _LineWriter()
+    # Items are nodes to enter, or the tag of an element whose content is all written (time to close it).
+    stack: list[Node | str] = list(reversed(list(root.iter(include_text=True))))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.close(item)
+        elif item.tag == "-text":
+            out.write(item.text(deep=False) or "")
+        else:
+            out.open(item.tag)
+            stack.append(item.tag)
+            stack.extend(reversed(list(item.iter(include_text=True))))
+    return out.text()
+
+
+class _LineWriter:
+    """Collects text into lines: blocks start and end lines, headings and list items get Markdown marks."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buffer: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.buffer.append(text)
+
+    def flush(self) -> None:
+        line = _SPACES.sub(" ", "".join(self.buffer)).strip()
         if line:
-            lines.append(line)
-        buffer.clear()
+            self.lines.append(line)
+        self.buffer.clear()
 
-    def walk(node: Node) -> None:
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                buffer.append(child.text(deep=False) or "")
-                continue
-            if tag in _HEADING:
-                flush()
-                buffer.append("#" * _HEADING[tag] + " ")
-                walk(child)
-                flush()
-                lines.append("")
-            elif tag == "li":
-                flush()
-                buffer.append("- ")
-                walk(child)
-                flush()
-            elif tag in ("td", "th"):
-                walk(child)
-                buffer.append(" ")
-            elif tag in _BLOCK:
-                flush()
-                walk(child)
-                flush()
-                if tag in ("p", "ul", "ol", "table", "blockquote", "section", "pre"):
-                    lines.append("")
-            else:
-                walk(child)
+    def open(self, tag: str) -> None:
+        if tag in _HEADING:
+            self.flush()
+            self.buffer.append("#" * _HEADING[tag] + " ")
+        elif tag == "li":
+            self.flush()
+            self.buffer.append("- ")
+        elif tag in _BLOCK:
+            self.flush()
 
-    walk(root)
-    flush()
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    def close(self, tag: str) -> None:
+        if tag in _HEADING:
+            self.flush()
+            self.lines.append("")
+        elif tag == "li":
+            self.flush()
+        elif tag in ("td", "th"):
+            self.buffer.append(" ")
+        elif tag in _BLOCK:
+            self.flush()
+            if tag in _PARAGRAPH_END:
+                self.lines.append("")
+
+    def text(self) -> str:
+        self.flush()
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(self.lines)).strip() + "\n"
