@@ -50,3 +50,40 @@ def test_deeply_nested_lists_keep_their_marks():
     html = "<body>" + "<ul><li>" * depth + "We sell your data." + "</li></ul>" * depth + "<p>The end.</p></body>"
     assert ingest.from_bytes(html.encode(), "lists.html").text.splitlines()[-3:] == ["- We sell your data.", "",
                                                                                       "The end."]
+
+
+LICENCE = "You grant us a worldwide, royalty-free licence to use, copy and modify the content you upload."
+ARBITRATION = "Any dispute shall be resolved by binding individual arbitration; you waive any class action."
+
+
+def test_every_article_of_a_page_is_kept_in_order():
+    html = (f"<body><nav>Home | Pricing</nav><article><h2>Licence</h2><p>{LICENCE}</p></article>"
+            f"<article><h2>Disputes</h2><p>{ARBITRATION}</p></article><footer>© 2026</footer></body>")
+    text = ingest.from_bytes(html.encode(), "terms.html").text
+    assert text == f"## Licence\n\n{LICENCE}\n\n## Disputes\n\n{ARBITRATION}\n"
+
+
+def test_articles_nested_in_main_or_article_are_written_once():
+    html = (f"<body><main><article><p>{LICENCE}</p><article><p>{ARBITRATION}</p></article></article></main>"
+            f"<article><p>We may change these terms at any time.</p></article></body>")
+    text = ingest.from_bytes(html.encode(), "terms.html").text
+    assert text.count(LICENCE) == 1 and text.count(ARBITRATION) == 1
+    assert text.index(LICENCE) < text.index(ARBITRATION) < text.index("We may change these terms")
+
+
+def test_a_small_main_does_not_hide_the_terms_beside_it():
+    html = (f"<body><main><p>We use cookies. Accept?</p></main>"
+            f"<div class='terms'><p>{LICENCE}</p><p>{ARBITRATION}</p></div></body>")
+    text = ingest.from_bytes(html.encode(), "terms.html").text
+    assert LICENCE in text and ARBITRATION in text
+
+
+def test_main_still_leaves_out_the_page_furniture():
+    # The header and the sidebar hold more text than the main would need to lose to fall back: header text is
+    # not counted, so the main (most of the rest) is kept alone.
+    menu = " ".join(f"<a href='/p{i}'>Product number {i}</a>" for i in range(40))
+    html = (f"<body><header><div class='mega-menu'>{menu}</div></header>"
+            f"<main><h1>Terms</h1><p>{LICENCE}</p><p>{ARBITRATION}</p></main>"
+            f"<aside>Related: Privacy, Cookies</aside></body>")
+    text = ingest.from_bytes(html.encode(), "terms.html").text
+    assert text == f"# Terms\n\n{LICENCE}\n\n{ARBITRATION}\n"

@@ -20,18 +20,44 @@ def html_to_text(html: str) -> str:
     tree = HTMLParser(html)
     for node in tree.css(_DROP):
         node.decompose()
-    root = tree.css_first("main") or tree.css_first("article") or tree.body or tree.root
-    if root is None:
+    page = tree.body or tree.root
+    if page is None:
         return ""
-    return _render_lines(root)
+    return _render_lines(_content_roots(tree, page))
 
 
-def _render_lines(root: Node) -> str:
-    """The text under `root`, one line a block. Iterative, with an explicit stack: pages nested thousands of
+def _content_roots(tree: HTMLParser, page: Node) -> list[Node]:
+    """The elements that hold the document: every outermost <main> and <article>, in document order, unless
+    together they hold under half of the page's text (a cookie banner in <main>, the terms in a <div>).
+    Then the whole page: losing the terms costs more than keeping a menu."""
+    roots = _outermost(tree, ("main", "article"))
+    if not roots:
+        return [page]
+    inside_roots = {header.mem_id for root in roots for header in root.css("header")}
+    page_chars = _chars(page) - sum(_chars(header) for header in _outermost(tree, ("header",))
+                                    if header.mem_id not in inside_roots)
+    if sum(_chars(root) for root in roots) * 2 < page_chars:
+        return [page]
+    return roots
+
+
+def _outermost(tree: HTMLParser, tags: tuple[str, ...]) -> list[Node]:
+    """Elements with one of `tags` that no other such element contains, in document order."""
+    nested = {node.mem_id for node in tree.css(", ".join(f"{outer} {inner}" for outer in tags for inner in tags))}
+    return [node for node in tree.css(", ".join(tags)) if node.mem_id not in nested]
+
+
+def _chars(node: Node) -> int:
+    """How much text an element holds, whitespace aside."""
+    return len(_SPACES.sub("", node.text(deep=True)))
+
+
+def _render_lines(roots: list[Node]) -> str:
+    """The text under `roots`, one line a block. Iterative, with an explicit stack: pages nested thousands of
     elements deep (hostile or generated) would exhaust Python's recursion limit."""
     out = _LineWriter()
     # Items are nodes to enter, or the tag of an element whose content is all written (time to close it).
-    stack: list[Node | str] = list(reversed(list(root.iter(include_text=True))))
+    stack: list[Node | str] = list(reversed(roots))
     while stack:
         item = stack.pop()
         if isinstance(item, str):
