@@ -87,3 +87,25 @@ def test_main_still_leaves_out_the_page_furniture():
             f"<aside>Related: Privacy, Cookies</aside></body>")
     text = ingest.from_bytes(html.encode(), "terms.html").text
     assert text == f"# Terms\n\n{LICENCE}\n\n{ARBITRATION}\n"
+
+
+def test_western_cp1252_text_is_not_read_as_another_code_page():
+    text = "“Terms” – we’re a naïve café in Zürich; the façade is ours. " * 3
+    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252")
+
+
+def test_a_real_english_policy_in_cp1252(corpora):
+    path = corpora / "open_terms_archive/contrib-versions-subset/Reddit/Quality Guidelines.md"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    text = path.read_text(encoding="utf-8")
+    assert decode_bytes(text.encode("cp1252"))[0] == text
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Nie sprzedajemy Twoich danych. Możesz usunąć konto w każdej chwili, a zdjęcia zostaną skasowane. " * 3,
+     "cp1250"),
+    ("Мы не продаём ваши данные. Вы можете удалить учётную запись в любой момент. " * 3, "cp1251"),
+])
+def test_other_legacy_code_pages_still_win_where_they_fit(text, encoding):
+    assert decode_bytes(text.encode(encoding)) == (text, encoding)

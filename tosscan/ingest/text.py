@@ -53,6 +53,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if best is None:
         raise IngestError("could not detect the text encoding; this looks like a binary file. "
                           "Save the document as UTF-8 text and try again", "binary")
+    if best.encoding != "cp1252":
+        # The detector often ranks DOS, Mac or Central European pages first for Western text that reads just as
+        # cleanly in cp1252 ("naïve" as "naďve"); cp1252 is by far the commonest legacy encoding, so it wins a tie.
+        western = from_bytes(data, cp_isolation=["cp1252"]).best()
+        if western is not None and western.chaos <= best.chaos:
+            return str(western), "cp1252"
     return str(best), best.encoding
 
 
