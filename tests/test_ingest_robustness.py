@@ -28,11 +28,15 @@ def test_gbk_chinese_with_english_terms_is_still_chinese():
     assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
 
 
-def test_real_chinese_policy_in_gb18030(corpora):
-    path = corpora / "open_terms_archive/genai-contrib-versions/Doubao/Privacy Policy.md"
+def _corpus_text(corpora, relative: str) -> str:
+    path = corpora / relative
     if not path.is_file():
         pytest.skip(f"{path} not found")
-    text = path.read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def test_real_chinese_policy_in_gb18030(corpora):
+    text = _corpus_text(corpora, "open_terms_archive/genai-contrib-versions/Doubao/Privacy Policy.md")
     assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
 
 
@@ -95,10 +99,7 @@ def test_western_cp1252_text_is_not_read_as_another_code_page():
 
 
 def test_a_real_english_policy_in_cp1252(corpora):
-    path = corpora / "open_terms_archive/contrib-versions-subset/Reddit/Quality Guidelines.md"
-    if not path.is_file():
-        pytest.skip(f"{path} not found")
-    text = path.read_text(encoding="utf-8")
+    text = _corpus_text(corpora, "open_terms_archive/contrib-versions-subset/Reddit/Quality Guidelines.md")
     assert decode_bytes(text.encode("cp1252"))[0] == text
 
 
