@@ -86,3 +86,23 @@ def test_unbroken_cjk_text_gets_hard_cuts():
     seg = segment(text, "zh")
     assert all(0 < s.end - s.start <= MAX_SENTENCE for s in seg.sentences)
     assert sum(s.end - s.start for s in seg.sentences) == len(text)
+
+
+def test_list_items_know_the_sentence_that_introduces_them():
+    text = ("    5. Customer agrees that the Services contain trade secrets of the Company. Customer will not:\n"
+            "        1. copy the Services;\n"
+            "        2. resell or sublicense Customer's rights;\n"
+            "    6. The Company may suspend the Services.\n"
+            "You agree not to:\n"
+            "- upload photos of other people\n"
+            "- resell outputs.\n"
+            "We keep your data for 30 days.\n"
+            "- an item after a plain paragraph\n")
+    seg = segment(text)
+    said = [text[s.start:s.end] for s in seg.sentences]
+    lead_of = {said[i]: said[j] for i, j in seg.lead_ins.items()}
+    assert lead_of["1. copy the Services;"] == "Customer will not:"
+    assert lead_of["2. resell or sublicense Customer's rights;"] == "Customer will not:"
+    assert lead_of["- upload photos of other people"] == lead_of["- resell outputs."] == "You agree not to:"
+    # A sibling of the introducing item, a paragraph, and items after a paragraph are not introduced by it.
+    assert not any(s.startswith(("6.", "The Company", "We keep", "- an item")) for s in lead_of)

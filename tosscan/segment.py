@@ -56,7 +56,7 @@ _TABLE_ROW = re.compile(r"\|.*\|")
 ABBREVIATIONS = frozenset("""
 e.g i.e cf viz vs v inc ltd co corp llc plc gmbh s.a s.l b.v n.v pty no nos u.s u.s.a u.k e.u mr mrs ms dr
 prof st art arts sec secs para paras p pp ch fig approx incl excl jan feb mar apr jun jul aug sep sept oct nov dec
-dept est govt jr sr ave rd blvd ref resp. a.m p.m
+dept est govt jr sr ave rd blvd ref resp a.m p.m
 """.split())
 
 # Candidate English sentence ends: . ! ? then closing quotes/brackets, whitespace, and a plausible sentence start.
@@ -84,6 +84,8 @@ class Segmentation:
     sections: list[Span] = field(default_factory=list)
     clauses: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
+    # Sentence index -> the sentence that introduces the list it is an item of ("You agree not to:").
+    lead_ins: dict[int, int] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
     _clause_starts: list[int] = field(default_factory=list)
 
@@ -243,6 +245,24 @@ def _cap_length(text: str, pieces: list[tuple[int, int]], limit: int) -> list[tu
     return out
 
 
+class _LeadIn:
+    """Which sentence introduces the list items that follow it: a sentence ending in ":" reaches the list items
+    after it (deeper ones only, when it is itself an item), until a paragraph, a heading or a shallower item."""
+
+    def __init__(self) -> None:
+        self.sentence, self.in_item, self.indent = -1, False, 0
+
+    def opens(self, sentence: int, in_item: bool, indent: int) -> None:
+        self.sentence, self.in_item, self.indent = sentence, in_item, indent
+
+    def of_block(self, heading: bool, item: bool, indent: int) -> int:
+        """The lead-in sentence of a block about to be added, or -1 (and the lead-in ends there)."""
+        if self.sentence >= 0 and item and not heading and (not self.in_item or indent > self.indent):
+            return self.sentence
+        self.sentence = -1
+        return -1
+
+
 def segment(text: str, lang: str = "en") -> Segmentation:
     """Segment `text`; offsets are Python str indices into it."""
     seg = Segmentation(text=text)
@@ -258,8 +278,9 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         if not content.strip():
             prev_joinable = False
             continue
+        indent = len(content) - len(content.lstrip())
         if _is_heading(content):
-            blocks.append([line_start, line_start + len(content), True])
+            blocks.append([line_start, line_start + len(content), True, bool(_LIST_MARKER.match(content)), indent])
             prev_joinable = False
             continue
         # "| a | b" or "a | b | c": each row of a Markdown table is a clause.
@@ -268,15 +289,17 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         if prev_joinable and not starts_item:
             blocks[-1][1] = line_start + len(content)
         else:
-            blocks.append([line_start, line_start + len(content), False])
+            blocks.append([line_start, line_start + len(content), False, starts_item and not table_row, indent])
         # A line that ends mid-sentence continues on the next line (hard-wrapped text and PDFs).
         prev_joinable = not _ends_sentence(content) and not table_row
     # 2. Blocks -> sections, clauses, sentences.
     section_index = -1
-    for block_start, block_end, heading in blocks:
+    lead = _LeadIn()
+    for block_start, block_end, heading, item, indent in blocks:
         b_start, b_end = _trim(text, block_start, block_end)
         if b_end <= b_start:
             continue
+        introduced_by = lead.of_block(heading, item, indent)
         if heading or section_index < 0:
             if section_index >= 0:
                 seg.sections[section_index].end = seg.clauses[-1].end if seg.clauses else b_start
@@ -285,8 +308,13 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         if heading:
             seg.clauses.append(Span(b_start, b_end, "heading", section_index))
             seg.sentences.append(Span(b_start, b_end, "heading", len(seg.clauses) - 1))
+            if text[b_start:b_end].rstrip(_CLOSERS + " ").endswith((":", "：")):  # "5. You agree not to:"
+                lead.opens(len(seg.sentences) - 1, item, indent)
             continue
         sentences = _cap_length(text, _split_sentences(text, b_start, b_end, zh), MAX_SENTENCE)
+        if introduced_by >= 0:
+            first = len(seg.sentences)
+            seg.lead_ins.update((n, introduced_by) for n in range(first, first + len(sentences)))
         # A paragraph of many sentences becomes several clauses of at most MAX_CLAUSE characters.
         group_start = 0
         for i in range(1, len(sentences) + 1):
@@ -296,6 +324,9 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                 for s, e in sentences[group_start:i]:
                     seg.sentences.append(Span(s, e, "sentence", clause_index))
                 group_start = i
+        last_end = sentences[-1][1] if sentences else b_end
+        if text[b_start:last_end].rstrip().rstrip(_CLOSERS).endswith((":", "：")):
+            lead.opens(len(seg.sentences) - 1, item, indent)
     if seg.sections:
         seg.sections[-1].end = seg.clauses[-1].end
     return seg.finish()

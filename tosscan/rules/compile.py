@@ -45,6 +45,7 @@ class CompiledTerm:
 @dataclass
 class CompiledGroup:
     terms: list[CompiledTerm]
+    lead_in: bool = False  # a guard that also reads the sentence introducing a list (schema.Group)
     eager_keys: list[str] = field(init=False)
     regexes: list[tuple[str, re.Pattern]] = field(init=False)
     # Each regex with sets of case-folded literals; its every match contains a member of each set (prefilter.py;
@@ -80,6 +81,10 @@ class CompiledRule:
         """The other `all` groups, those with fewer regexes first (checked in each candidate unit)."""
         anchored = {id(g) for g in self.anchored}
         return sorted((g for g in self.all if id(g) not in anchored), key=lambda g: len(g.regexes))
+
+    @cached_property
+    def lead_in_guards(self) -> list[CompiledGroup]:
+        return [g for g in self.none if g.lead_in]
 
 
 @dataclass
@@ -184,7 +189,7 @@ class _Builder:
         return combos
 
     def groups(self, groups: list[Group], source: str, field_name: str) -> list[CompiledGroup]:
-        return [CompiledGroup([self.term(t, f"{source}: field '{field_name}.{i}'") for t in g.any])
+        return [CompiledGroup([self.term(t, f"{source}: field '{field_name}.{i}'") for t in g.any], g.lead_in)
                 for i, g in enumerate(groups)]
 
 

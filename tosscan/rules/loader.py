@@ -85,7 +85,7 @@ def _expand(terms: list[Term], vocab: dict[str, list[Term]], path: Path, where: 
 
 
 def _expand_groups(groups: list[Group], vocab, path: Path, where: str) -> list[Group]:
-    return [Group(any=_expand(g.any, vocab, path, f"{where}.{i}.any")) for i, g in enumerate(groups)]
+    return [g.model_copy(update={"any": _expand(g.any, vocab, path, f"{where}.{i}.any")}) for i, g in enumerate(groups)]
 
 
 def _resolve_refs(rule: Rule, vocab: dict[str, list[Term]], path: Path) -> Rule:

@@ -63,11 +63,20 @@ class Group(Strict):
     """Satisfied when any of its terms matches."""
 
     any: list[Term] = Field(min_length=1)
+    # Guards only: the guard also cancels a list item when it hits in the sentence that introduces the list
+    # ("You agree not to:" / "1. resell or sublicense your rights" is a rule for the user, not a grant).
+    lead_in: bool = False
 
 
 class Match(Strict):
     all: list[Group] = Field(min_length=1)  # every group must match inside the scope
     none: list[Group] = Field(default_factory=list)  # guards: any hit inside the scope cancels the match
+
+    @model_validator(mode="after")
+    def _lead_in_on_guards_only(self) -> "Match":
+        if any(g.lead_in for g in self.all):
+            raise ValueError("lead_in belongs to guards (match.none), not to match.all")
+        return self
 
 
 class AddressedBy(Strict):
