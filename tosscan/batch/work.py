@@ -12,7 +12,7 @@ import signal
 from typing import NamedTuple
 
 from .. import heap
-from ..errors import IngestError, TosscanError
+from ..errors import TosscanError
 from ..rules.loader import load_rules
 from ..scanner import Scanner
 from .inputs import Item
@@ -70,10 +70,8 @@ def error_result(item_id: str, code: str, message: str) -> Result:
 
 
 def _fetch(url: str):
-    try:
-        from ..ingest.url import fetch_document
-    except ImportError as exc:
-        raise IngestError(f"URL fetching unavailable in this installation ({exc})", "unavailable") from exc
+    from ..ingest.url import fetch_document  # imported on the first URL: most runs read files only
+
     return fetch_document(url)
 
 

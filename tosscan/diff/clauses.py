@@ -36,16 +36,6 @@ class Alignment:
     old_to_new: dict[int, int]
     new_to_old: dict[int, int]
 
-    def pair_of_old(self, index: int) -> ClausePair | None:
-        return self._by_old.get(index)
-
-    def pair_of_new(self, index: int) -> ClausePair | None:
-        return self._by_new.get(index)
-
-    def __post_init__(self) -> None:
-        self._by_old = {p.old: p for p in self.pairs if p.old is not None}
-        self._by_new = {p.new: p for p in self.pairs if p.new is not None}
-
 
 def _texts(seg: Segmentation) -> list[str]:
     return [normalize(seg.slice(c)) for c in seg.clauses]

@@ -30,7 +30,7 @@ def gold_categories(tag_line: str) -> set[str]:
     return gold
 
 
-def documents(corpora: Path, lang: str = "en", half: str | None = None) -> list[str]:
+def documents(corpora: Path, half: str | None = None) -> list[str]:
     listing = corpora / ROOT / "DEV_LIST.txt"
     names = [line.strip() for line in listing.read_text(encoding="utf-8").splitlines() if line.strip()]
     return pick_half(names, half)

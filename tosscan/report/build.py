@@ -5,8 +5,6 @@ from ..grading import grade
 from ..models import CategorySummary, Document, DocumentInfo, Finding, Report
 from ..taxonomy import CATEGORY_IDS
 
-_KIND_ORDER = {"risk": 0, "gap": 1, "protection": 2}
-
 
 def build_report(document: Document, language: str, findings: list[Finding]) -> Report:
     summary = {cid: CategorySummary() for cid in CATEGORY_IDS}
