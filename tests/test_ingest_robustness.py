@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tosscan import ingest
+from tosscan.errors import IngestError
 from tosscan.ingest.text import decode_bytes
 
 ENGLISH_CP1252 = ("We don’t sell your data. We don’t train models on your uploads.\n"
@@ -110,3 +111,17 @@ def test_a_real_english_policy_in_cp1252(corpora):
 ])
 def test_other_legacy_code_pages_still_win_where_they_fit(text, encoding):
     assert decode_bytes(text.encode(encoding)) == (text, encoding)
+
+
+def test_nesting_too_deep_to_parse_in_time_is_refused_clearly():
+    # Parsing time grows with depth times tags: 100,000 nested elements took over half a minute to parse.
+    html = ("<body>" + "<div>" * 100_000 + "<p>We may use your photos.</p></body>").encode()
+    with pytest.raises(IngestError) as info:
+        ingest.from_bytes(html, "deep.html")
+    assert info.value.code == "invalid_input" and "100,000 levels deep" in str(info.value)
+
+
+def test_markup_inside_scripts_and_comments_does_not_count_as_nesting():
+    opened_in_strings = "<script>var t = '" + "<div>" * 30_000 + "';</script><!-- " + "<span>" * 30_000 + " -->"
+    html = f"<body>{opened_in_strings}<p>We may use your photos.</p></body>".encode()
+    assert ingest.from_bytes(html, "page.html").text == "We may use your photos.\n"

@@ -5,6 +5,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
 
+from .html_depth import check_nesting
+
 _DROP = "script, style, noscript, template, svg, canvas, iframe, object, embed, head, nav, footer, form, button"
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "aside", "blockquote", "pre", "table", "tr",
@@ -17,6 +19,7 @@ _SPACES = re.compile(r"[\s\u00a0\u200b]+")
 
 
 def html_to_text(html: str) -> str:
+    check_nesting(html)
     tree = HTMLParser(html)
     for node in tree.css(_DROP):
         node.decompose()
