@@ -106,3 +106,19 @@ def test_list_items_know_the_sentence_that_introduces_them():
     assert lead_of["- upload photos of other people"] == lead_of["- resell outputs."] == "You agree not to:"
     # A sibling of the introducing item, a paragraph, and items after a paragraph are not introduced by it.
     assert not any(s.startswith(("6.", "The Company", "We keep", "- an item")) for s in lead_of)
+
+
+def test_a_short_line_with_no_subject_or_verb_is_the_title_of_the_paragraph_below():
+    text = ("Advertising partners.\n"
+            "When we use third-party cookies, our advertising partners may collect information from your device.\n"
+            "Waiver of Jury Trial.\n"
+            "You and the company waive any right to a trial by jury.\n"
+            "We collect the following:\n"
+            "Location data.\n"
+            "Contacts.\n"
+            "Cookies are used.\n")
+    kinds = {text[s.start:s.end]: s.kind for s in segment(text).sentences}
+    assert kinds["Advertising partners."] == kinds["Waiver of Jury Trial."] == "heading"
+    # Labels right after "We collect the following:" are the items of that list; a line with a verb is a clause.
+    assert kinds["Location data."] == kinds["Contacts."] == kinds["Cookies are used."] == "sentence"
+    assert kinds["You and the company waive any right to a trial by jury."] == "sentence"

@@ -119,6 +119,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Words a clause cannot do without: who acts and how ("we", "may", "is"). A short line with none of them is a label.
+_CLAUSE_WORDS = frozenset("""
+i we you he she it they us our your their its me my this these that those there here
+is are was were be been am do does did may might will would shall should can could must not no never
+""".split())
+
+
+def _is_label(line: str) -> bool:
+    """A short English line ending in a period with no subject or verb word: "Waiver of Jury Trial.",
+    "Advertising partners.", "Browser Web Storage." -- the title of the paragraph below it, not a clause."""
+    stripped = line.strip()
+    if not stripped.endswith(".") or _CJK.search(stripped) or _LIST_MARKER.match(line):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", stripped)
+    return 0 < len(words) <= 6 and stripped[0].isupper() and not any(w.lower() in _CLAUSE_WORDS for w in words) \
+        and not any(c.isdigit() for c in stripped)
+
+
 def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
@@ -271,6 +289,7 @@ def segment(text: str, lang: str = "en") -> Segmentation:
     blocks: list[list] = []
     pos = 0
     prev_joinable = False
+    in_colon_list = False  # inside the lines that follow a line ending with ":"
     for line in text.splitlines(keepends=True):
         line_start, line_end = pos, pos + len(line)
         pos = line_end
@@ -278,8 +297,12 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         if not content.strip():
             prev_joinable = False
             continue
+        # Label-like lines right after "We collect:" are the items of that list, however many there are.
+        listed = in_colon_list
+        in_colon_list = content.rstrip().endswith((":", "：")) or (in_colon_list and _is_label(content))
         indent = len(content) - len(content.lstrip())
-        if _is_heading(content):
+        # A label line right after "We collect:" is an item of that list, not a title.
+        if _is_heading(content) or (_is_label(content) and not listed):
             blocks.append([line_start, line_start + len(content), True, bool(_LIST_MARKER.match(content)), indent])
             prev_joinable = False
             continue
