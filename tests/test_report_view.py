@@ -75,3 +75,14 @@ def test_a_clause_that_triggers_several_rules_names_them_all_in_the_full_text():
     assert len(titles) >= 2
     hovered = re.findall(r'<a class="span [^"]*"[^>]* title="([^"]*)"', fulltext(render(report, "html")))
     assert hovered and all(title.replace("&#39;", "'") in hovered[0].replace("&#39;", "'") for title in titles)
+
+
+def test_the_text_report_explains_a_rule_once_however_many_clauses_it_quotes():
+    text = ("You waive any right to a jury trial. You also waive your right to bring a class action. "
+            "Any claim may only be brought individually and not as a class action.")
+    report = scan(text, lang="en")
+    waivers = [f for f in report.findings if f.rule == "en-class-action-waiver"]
+    assert len(waivers) >= 2
+    shown = render(report, "text")
+    assert shown.count(waivers[0].explanation[:40]) == 1 and f"×{len(waivers)}" in shown
+    assert all(f"@{f.start}-{f.end}" in shown for f in waivers)  # every clause is still quoted

@@ -15,7 +15,7 @@ from rich.table import Table
 from ..i18n import severity_name, t
 from ..models import Report
 from ..taxonomy import category_name
-from .view import document_pieces, labels, ordered, quote_pieces, summary_rows
+from .view import by_rule, document_pieces, labels, ordered, quote_pieces, summary_rows
 
 FORMATS = ("text", "json", "markdown", "html")
 _SEVERITY_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan",
@@ -99,14 +99,17 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
     for kind, heading in (("risk", "risks"), ("gap", "gaps"), ("protection", "protections")):
         items = ordered(report, kind)
         console.rule(f"{t(lang, heading)} ({len(items)})")
-        for _, f in items:
+        for group in by_rule(items):
+            f = group[0][1]
             sev = severity_name(lang, f.severity).upper()
-            console.print(f"[{_SEVERITY_STYLE[f.severity]}]{escape(sev)}[/] [bold]{escape(f.title)}[/] "
+            times = f" ×{len(group)}" if len(group) > 1 else ""
+            console.print(f"[{_SEVERITY_STYLE[f.severity]}]{escape(sev)}[/] [bold]{escape(f.title)}[/]{times} "
                           f"[dim]({escape(category_name(f.category, lang))} · {f.rule})[/]")
-            if f.text is not None:
-                quote = " ".join(f.text.split())
-                console.print(f"  [italic]“{escape(quote[:600])}{'…' if len(quote) > 600 else ''}”[/] "
-                              f"[dim]@{f.start}-{f.end}[/]")
+            for _, g in group:
+                if g.text is not None:
+                    quote = " ".join(g.text.split())
+                    console.print(f"  [italic]“{escape(quote[:600])}{'…' if len(quote) > 600 else ''}”[/] "
+                                  f"[dim]@{g.start}-{g.end}[/]")
             if kind != "protection":
                 console.print(f"  {escape(f.explanation)}")
                 if f.fair_alternative:

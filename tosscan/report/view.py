@@ -25,6 +25,15 @@ def ordered(report: Report, kind: str) -> list[tuple[int, Finding]]:
     return sorted(items, key=lambda p: (-SEVERITY_ORDER[p[1].severity], p[1].start or 0))
 
 
+def by_rule(items: list[tuple[int, Finding]]) -> list[list[tuple[int, Finding]]]:
+    """The items grouped per rule, in the order each rule first appears: a rule that fires in several places is
+    explained once, with each of its quotes."""
+    groups: dict[str, list[tuple[int, Finding]]] = {}
+    for item in items:
+        groups.setdefault(item[1].rule, []).append(item)
+    return list(groups.values())
+
+
 def split_marked(text: str, spans: list[tuple[int, int, int]], offset: int = 0) -> list[Piece]:
     """Cut `text` into pieces at every span boundary; each piece lists the ids of spans covering it (in the order
     of `spans`).
