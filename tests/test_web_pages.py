@@ -266,3 +266,10 @@ def test_a_chinese_report_page_speaks_chinese_around_the_report(client):
     assert hidden_fields(page)["source"] == "粘贴的文本"  # a download names the document the same way
     english_page = scan_page(client, text=MIAOYA).text
     assert "Report on pasted text" in english_page and "Download JSON" in english_page
+
+
+def test_the_form_states_a_size_limit_under_1_mb_in_kb(scanner):
+    with TestClient(create_app(Settings(max_bytes=500_000), scanner=scanner)) as client:
+        for path in ("/", "/diff"):
+            page = client.get(path).text
+            assert "up to 500 kB" in page and "0 MB" not in page

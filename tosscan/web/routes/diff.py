@@ -22,7 +22,7 @@ from ...report.diff_render import diff_context, diff_css, label, render_diff
 from ...scanner import Scanner
 from ...settings import Settings
 from ..deps import get_scanner, get_settings
-from ..errors import FORM_PAGES, WebError, status_for, web_message
+from ..errors import FORM_PAGES, WebError, human_bytes, status_for, web_message
 from ..scanning import (DOC_FORMATS, LANGS, Submission, body_kind, check_lang, read_upload, request_limit, to_document,
                         validated_json)
 from ..templating import render_page
@@ -89,7 +89,7 @@ async def sides_from_form(form: FormData, settings: Settings) -> tuple[dict[str,
 def form_page(settings: Settings, *, error: str | None = None, texts: dict | None = None, urls: dict | None = None,
               lang: str = "auto") -> str:
     return render_page("diff_form.html.j2", error=error, texts=texts or {}, urls=urls or {}, lang=lang,
-                       langs=LANGS, sides=SIDES, max_mb=settings.max_bytes // 1_000_000)
+                       langs=LANGS, sides=SIDES, max_size=human_bytes(settings.max_bytes))
 
 
 FORM_PAGES["/diff"] = lambda settings, error: form_page(settings, error=error)

@@ -14,7 +14,7 @@ from ...report.render import report_context, report_css
 from ...scanner import Scanner
 from ...settings import Settings
 from ..deps import get_scanner, get_settings
-from ..errors import FORM_PAGES, WebError, status_for, web_message
+from ..errors import FORM_PAGES, WebError, human_bytes, status_for, web_message
 from ..scanning import LANGS, Submission, request_limit, scan_submission, submission_from_form
 from ..templating import render_page
 
@@ -29,7 +29,7 @@ DOWNLOADS = {"json": ("application/json", "tosscan-report.json"),
 def form_page(settings: Settings, *, error: str | None = None, text: str = "", url: str = "",
               lang: str = "auto") -> str:
     return render_page("index.html.j2", error=error, text=text, url=url, lang=lang, langs=LANGS,
-                       max_mb=settings.max_bytes // 1_000_000)
+                       max_size=human_bytes(settings.max_bytes))
 
 
 FORM_PAGES["/scan"] = lambda settings, error: form_page(settings, error=error)
