@@ -122,3 +122,10 @@ def test_a_short_line_with_no_subject_or_verb_is_the_title_of_the_paragraph_belo
     # Labels right after "We collect the following:" are the items of that list; a line with a verb is a clause.
     assert kinds["Location data."] == kinds["Contacts."] == kinds["Cookies are used."] == "sentence"
     assert kinds["You and the company waive any right to a trial by jury."] == "sentence"
+
+
+def test_a_sentence_end_that_lost_its_space_still_ends_the_sentence():
+    text = "The licence ends upon dissolution.Compliance with export laws is your duty. Visit www.Example.com today."
+    said = [text[s.start:s.end] for s in segment(text).sentences]
+    assert said == ["The licence ends upon dissolution.", "Compliance with export laws is your duty.",
+                    "Visit www.Example.com today."]

@@ -68,6 +68,9 @@ _ZH_OPENERS, _ZH_CLOSERS = "（(【[「『“‘《", "）)】]」』”’》"
 # never closed must not join the rest of the clause into one sentence.
 _ZH_BRACKET_REACH = 200
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A sentence end with the space lost in extraction: "… upon dissolution.Compliance with laws …".
+_EN_GLUED = re.compile(r"(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2,})")
+_TOKEN_BEFORE = re.compile(r"\S+$")
 
 
 @dataclass(slots=True)
@@ -194,6 +197,10 @@ def _split_sentences(text: str, start: int, end: int, zh: bool) -> list[tuple[in
                     if word in ABBREVIATIONS or (len(word) == 1 and chunk[before.start()].isupper()):
                         continue
             boundaries.append(start + m.end(2))
+        for m in _EN_GLUED.finditer(chunk):
+            token = _TOKEN_BEFORE.search(chunk, 0, m.start())
+            if not re.search(r"[/@]|^www|^\W*https?", token.group(0) if token else ""):  # not inside a URL
+                boundaries.append(start + m.end())
         merged = sorted(set(boundaries + [p[1] for p in pieces]))
         pieces = []
         for cut in merged:
