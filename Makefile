@@ -3,15 +3,22 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: run test bench install browser clean
+.PHONY: run test bench install install-test browser clean
 
+# The app needs only the package; the tests add pytest, Playwright and Dask (installed by `make test` alone).
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
 install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
 
 # Debian's chromium drives the browser tests (Playwright's own browser download is not used); a CJK font lets
 # screenshots of Chinese reports show characters instead of empty boxes.
@@ -24,7 +31,7 @@ browser:
 run: install
 	$(VENV)/bin/tosscan serve
 
-test: install browser
+test: install-test browser
 	$(PY) -m pytest
 
 bench: install
