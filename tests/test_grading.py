@@ -43,6 +43,18 @@ def test_critical_risk_caps_at_d_and_says_so_only_when_it_lowers_the_grade():
     assert low.grade == "E" and "caps" not in low.explanation
 
 
+def test_a_high_risk_caps_at_b_so_a_means_no_serious_taking():
+    one_high = grade([finding("h", "data-retention")])
+    assert one_high.score == 88 and one_high.grade == "B" and "caps the grade at B" in one_high.explanation
+    medium = grade([finding("m", "data-retention", severity="medium")])
+    assert medium.grade == "A" and "caps" not in medium.explanation
+    # The cap only ever lowers: a document already below B keeps its grade, and says nothing of a cap.
+    many_high = grade([finding(f"r{i}", cat) for i, cat in
+                       enumerate(["data-retention", "model-training", "biometric-data", "third-party-sharing"])])
+    assert many_high.grade == "C" and "caps" not in many_high.explanation
+    assert "评级最高为 B" in grade([finding("h", "data-retention")], lang="zh").explanation
+
+
 def test_explanation_follows_the_language():
     result = grade([finding("c", "content-license", severity="critical")], lang="zh")
     assert result.explanation.startswith("评级 D") and "内容授权" in result.explanation

@@ -10,7 +10,8 @@ Formula (documented in README "How the grade works"):
       w_group: 1.0 for AI, content and personal data categories, 0.8 for the classic unfair terms.
   bonus(category) = min(6, 3 * distinct protection rules), all bonuses together at most 20.
   score = clamp(100 - sum(penalty) + sum(bonus), 0, 100)
-  grade: A >= 85 > B >= 70 > C >= 50 > D >= 30 > E.  A critical risk caps the grade at D.
+  grade: A >= 85 > B >= 70 > C >= 50 > D >= 30 > E.  A critical risk caps the grade at D, a high risk at B:
+  A means no serious taking at all.
 
 ToS;DR grades by balancing good, bad and blocker points; this weights by severity and topic, damps repetition, and
 never lets a kind promise buy back a critical taking.
@@ -33,6 +34,9 @@ PROTECTION_POINTS = 3.0
 PROTECTION_CAP_PER_CATEGORY = 6.0
 PROTECTION_CAP_TOTAL = 20.0
 THRESHOLDS = (("A", 85), ("B", 70), ("C", 50), ("D", 30))
+# The best grade a document can get while it holds a risk of this severity, whatever it promises besides.
+CAPS = (("critical", "D"), ("high", "B"))
+GRADE_ORDER = "ABCDE"
 
 
 @dataclass
@@ -75,15 +79,17 @@ def grade(findings: list[Finding], lang: str = "en") -> Grade:
     bonus = min(PROTECTION_CAP_TOTAL, bonus_total)
     score = int(round(max(0.0, min(100.0, 100.0 - penalty + bonus))))
     letter = next((g for g, floor in THRESHOLDS if score >= floor), "E")
-    has_critical = any(f.kind == "risk" and f.severity == "critical" for f in findings)
-    capped = has_critical and letter in ("A", "B", "C")
-    if capped:
-        letter = "D"
+    capped = None  # the severity whose cap lowered the grade
+    for severity, cap in CAPS:
+        if any(f.kind == "risk" and f.severity == severity for f in findings):
+            if GRADE_ORDER.index(letter) < GRADE_ORDER.index(cap):
+                letter, capped = cap, severity
+            break
     reasons.sort(key=lambda r: r.points)
     return Grade(letter, score, _explain(letter, score, findings, reasons, capped, lang), reasons)
 
 
-def _explain(letter: str, score: int, findings: list[Finding], reasons: list[GradeReason], capped: bool,
+def _explain(letter: str, score: int, findings: list[Finding], reasons: list[GradeReason], capped: str | None,
              lang: str) -> str:
     counts = defaultdict(int)
     for f in findings:
@@ -104,6 +110,6 @@ def _explain(letter: str, score: int, findings: list[Finding], reasons: list[Gra
         drivers = (f"{r.note} ({r.points:+.0f})" for r in worst)
         parts.append(t(lang, "biggest_drivers", items=t(lang, "list_sep").join(drivers)))
     if capped:  # only said when the cap actually lowered the grade
-        parts.append(t(lang, "critical_cap"))
+        parts.append(t(lang, f"{capped}_cap"))
     sep = "" if lang == "zh" else " "
     return sep.join(parts)
