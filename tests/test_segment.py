@@ -129,3 +129,24 @@ def test_a_sentence_end_that_lost_its_space_still_ends_the_sentence():
     said = [text[s.start:s.end] for s in segment(text).sentences]
     assert said == ["The licence ends upon dissolution.", "Compliance with export laws is your duty.",
                     "Visit www.Example.com today."]
+
+
+def test_a_bold_title_before_the_clause_on_the_same_line_is_a_heading_sentence():
+    text = ("*   **Cookies**. We and our service providers use cookies to manage our Services.\n"
+            "Waiver of Class or Other Non-Individualized Relief.\n")
+    kinds = {text[s.start:s.end]: s.kind for s in segment(text).sentences}
+    assert kinds["*   **Cookies**."] == "heading"
+    assert kinds["We and our service providers use cookies to manage our Services."] == "sentence"
+    assert kinds["Waiver of Class or Other Non-Individualized Relief."] == "heading"  # Title Case, up to ten words
+
+
+def test_a_title_sentence_is_not_quoted_but_its_clause_is():
+    from tosscan import scan
+    report = scan("*   **Cookies**. We and our service providers use cookies to manage our Services.", lang="en")
+    quotes = [f.text for f in report.findings if f.category == "tracking-advertising"]
+    assert quotes and all(not q.startswith("*") for q in quotes)
+
+
+def test_a_run_of_labels_is_a_list_not_a_title_and_its_clause():
+    text = "Cookies. Usage Data. unique device identifiers for advertising. email address."
+    assert segment(text).sentences[0].kind == "sentence"

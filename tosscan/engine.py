@@ -75,12 +75,12 @@ class _Index:
                 if not heading[clause]:
                     table[clause].append((start, end))
         else:
-            sentence_at = self.seg.sentence_at
+            sentence_at, sentences = self.seg.sentence_at, self.seg.sentences
             for start, end, clause in self.located.get(key, ()):
                 if heading[clause]:
                     continue
                 sentence = sentence_at(start)
-                if sentence >= 0:
+                if sentence >= 0 and sentences[sentence].kind != "heading":  # a title inside a clause
                     table[sentence].append((start, end))
         return table
 

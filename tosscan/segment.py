@@ -132,12 +132,22 @@ is are was were be been am do does did may might will would shall should can cou
 def _is_label(line: str) -> bool:
     """A short English line ending in a period with no subject or verb word: "Waiver of Jury Trial.",
     "Advertising partners.", "Browser Web Storage." -- the title of the paragraph below it, not a clause."""
-    stripped = line.strip()
-    if not stripped.endswith(".") or _CJK.search(stripped) or _LIST_MARKER.match(line):
+    return not _LIST_MARKER.match(line) and _label_words(line.strip())
+
+
+# An item's bold lead-in: "*   **Cookies**. We use cookies ..." -> "Cookies."
+_ITEM_LEAD = re.compile(r"^\W{0,3}(?:[-*+•]\s+)?(?:\*\*|__)?")
+
+
+def _label_words(text: str) -> bool:
+    """Is this sentence a title: up to six words with no subject or verb word, or up to ten in Title Case?"""
+    text = _ITEM_LEAD.sub("", text).replace("**", "").replace("__", "").strip()
+    if not text.endswith(".") or _CJK.search(text) or not text[:1].isupper() or any(c.isdigit() for c in text):
         return False
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", stripped)
-    return 0 < len(words) <= 6 and stripped[0].isupper() and not any(w.lower() in _CLAUSE_WORDS for w in words) \
-        and not any(c.isdigit() for c in stripped)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    if not words or any(w.lower() in _CLAUSE_WORDS for w in words):
+        return False
+    return len(words) <= 6 or (len(words) <= 10 and all(w[0].isupper() for w in words if len(w) >= 4))
 
 
 def _is_heading(line: str) -> bool:
@@ -345,6 +355,10 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         if introduced_by >= 0:
             first = len(seg.sentences)
             seg.lead_ins.update((n, introduced_by) for n in range(first, first + len(sentences)))
+        # "**Cookies**. We use cookies ...": the bold title before the clause is not a sentence to judge.
+        # ("Cookies. Usage Data. Device IDs." is a list of labels, not a title and its clause.)
+        titled = len(sentences) > 1 and not zh and _label_words(text[sentences[0][0]:sentences[0][1]]) \
+            and not _label_words(text[sentences[1][0]:sentences[1][1]].split(". ")[0].rstrip(".") + ".")
         # A paragraph of many sentences becomes several clauses of at most MAX_CLAUSE characters.
         group_start = 0
         for i in range(1, len(sentences) + 1):
@@ -352,7 +366,8 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                 seg.clauses.append(Span(sentences[group_start][0], sentences[i - 1][1], "clause", section_index))
                 clause_index = len(seg.clauses) - 1
                 for s, e in sentences[group_start:i]:
-                    seg.sentences.append(Span(s, e, "sentence", clause_index))
+                    kind = "heading" if titled and s == sentences[0][0] else "sentence"
+                    seg.sentences.append(Span(s, e, kind, clause_index))
                 group_start = i
         last_end = sentences[-1][1] if sentences else b_end
         if text[b_start:last_end].rstrip().rstrip(_CLOSERS).endswith((":", "：")):
