@@ -86,3 +86,12 @@ def test_the_text_report_explains_a_rule_once_however_many_clauses_it_quotes():
     shown = render(report, "text")
     assert shown.count(waivers[0].explanation[:40]) == 1 and f"×{len(waivers)}" in shown
     assert all(f"@{f.start}-{f.end}" in shown for f in waivers)  # every clause is still quoted
+
+
+def test_markdown_bullets_are_hidden_in_html_and_text_quotes():
+    report = scan(Document(text=CLAUSE, source="terms.md", format="markdown"), lang="en")
+    assert all(not q.lstrip().startswith("*") for q in quotes(render(report, "html")))
+    assert not fulltext(render(report, "html")).lstrip().startswith("*")
+    shown = render(report, "text")
+    assert "“Licence. The company may use the content" in " ".join(shown.split()) and "**" not in shown
+    assert report.findings[0].text.startswith("* **Licence.**")  # the JSON keeps the text as written

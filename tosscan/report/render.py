@@ -15,7 +15,7 @@ from rich.table import Table
 from ..i18n import severity_name, t
 from ..models import Report
 from ..taxonomy import category_name
-from .view import by_rule, document_pieces, labels, ordered, quote_pieces, summary_rows
+from .view import by_rule, document_pieces, labels, ordered, quote_pieces, readable, summary_rows
 
 FORMATS = ("text", "json", "markdown", "html")
 _SEVERITY_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan",
@@ -96,6 +96,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
         for row in rows:
             table.add_row(row["name"], str(row["risk"]), str(row["gap"]), str(row["protection"]))
         console.print(table)
+    markdown = report.document.format == "markdown"
     for kind, heading in (("risk", "risks"), ("gap", "gaps"), ("protection", "protections")):
         items = ordered(report, kind)
         console.rule(f"{t(lang, heading)} ({len(items)})")
@@ -107,7 +108,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
                           f"[dim]({escape(category_name(f.category, lang))} · {f.rule})[/]")
             for _, g in group:
                 if g.text is not None:
-                    quote = " ".join(g.text.split())
+                    quote = " ".join((readable(g.text) if markdown else g.text).split())
                     console.print(f"  [italic]“{escape(quote[:600])}{'…' if len(quote) > 600 else ''}”[/] "
                                   f"[dim]@{g.start}-{g.end}[/]")
             if kind != "protection":

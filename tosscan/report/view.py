@@ -62,6 +62,8 @@ def split_marked(text: str, spans: list[tuple[int, int, int]], offset: int = 0) 
 _MD_LINK = re.compile(r"!?(\[)[^\]\n]*(\]\([^)\s]*\))")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
+# A bullet at the start of a line ("*   9.2 Limited Licence"): the reader sees a list, not an asterisk.
+_MD_BULLET = re.compile(r"^[ \t]*[*+-][ \t]+", re.M)
 
 
 def _markup(text: str) -> list[tuple[int, int]]:
@@ -71,6 +73,7 @@ def _markup(text: str) -> list[tuple[int, int]]:
         spans += [(link.start(), link.end(1)), link.span(2)]
     spans += [m.span() for m in _MD_EMPHASIS.finditer(text)]
     spans += [m.span() for m in _MD_ESCAPE.finditer(text)]
+    spans += [m.span() for m in _MD_BULLET.finditer(text)]
     return spans
 
 
