@@ -69,7 +69,7 @@ _ZH_OPENERS, _ZH_CLOSERS = "（(【[「『“‘《", "）)】]」』”’》"
 _ZH_BRACKET_REACH = 200
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A sentence end with the space lost in extraction: "… upon dissolution.Compliance with laws …".
-_EN_GLUED = re.compile(r"(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2,})")
+_EN_GLUED = re.compile(r"[a-z]{3}[.!?](?=[A-Z][a-z]{2,})")
 _TOKEN_BEFORE = re.compile(r"\S+$")
 
 
@@ -135,14 +135,18 @@ def _is_label(line: str) -> bool:
     return not _LIST_MARKER.match(line) and _label_words(line.strip())
 
 
+_LABEL_CHARS = 120  # ten words of a title, with room for Markdown
+_DIGIT = re.compile(r"\d")
 # An item's bold lead-in: "*   **Cookies**. We use cookies ..." -> "Cookies."
 _ITEM_LEAD = re.compile(r"^\W{0,3}(?:[-*+•]\s+)?(?:\*\*|__)?")
 
 
 def _label_words(text: str) -> bool:
     """Is this sentence a title: up to six words with no subject or verb word, or up to ten in Title Case?"""
+    if len(text) > _LABEL_CHARS or not text.rstrip("*_ ").endswith("."):  # cheap tests first: every line asks
+        return False
     text = _ITEM_LEAD.sub("", text).replace("**", "").replace("__", "").strip()
-    if not text.endswith(".") or _CJK.search(text) or not text[:1].isupper() or any(c.isdigit() for c in text):
+    if _CJK.search(text) or not text[:1].isupper() or _DIGIT.search(text):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
     if not words or any(w.lower() in _CLAUSE_WORDS for w in words):
@@ -208,7 +212,7 @@ def _split_sentences(text: str, start: int, end: int, zh: bool) -> list[tuple[in
                         continue
             boundaries.append(start + m.end(2))
         for m in _EN_GLUED.finditer(chunk):
-            token = _TOKEN_BEFORE.search(chunk, 0, m.start())
+            token = _TOKEN_BEFORE.search(chunk, 0, m.end() - 1)
             if not re.search(r"[/@]|^www|^\W*https?", token.group(0) if token else ""):  # not inside a URL
                 boundaries.append(start + m.end())
         merged = sorted(set(boundaries + [p[1] for p in pieces]))
@@ -280,6 +284,10 @@ def _cap_length(text: str, pieces: list[tuple[int, int]], limit: int) -> list[tu
     return out
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 class _LeadIn:
     """Which sentence introduces the list items that follow it: a sentence ending in ":" reaches the list items
     after it (deeper ones only, when it is itself an item), until a paragraph, a heading or a shallower item."""
@@ -315,12 +323,13 @@ def segment(text: str, lang: str = "en") -> Segmentation:
             prev_joinable = False
             continue
         # Label-like lines right after "We collect:" are the items of that list, however many there are.
+        label = _is_label(content)
         listed = in_colon_list
-        in_colon_list = content.rstrip().endswith((":", "：")) or (in_colon_list and _is_label(content))
-        indent = len(content) - len(content.lstrip())
+        in_colon_list = content.rstrip().endswith((":", "：")) or (in_colon_list and label)
         # A label line right after "We collect:" is an item of that list, not a title.
-        if _is_heading(content) or (_is_label(content) and not listed):
-            blocks.append([line_start, line_start + len(content), True, bool(_LIST_MARKER.match(content)), indent])
+        if _is_heading(content) or (label and not listed):
+            blocks.append([line_start, line_start + len(content), True, bool(_LIST_MARKER.match(content)),
+                           _indent(content)])
             prev_joinable = False
             continue
         # "| a | b" or "a | b | c": each row of a Markdown table is a clause.
@@ -329,7 +338,8 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         if prev_joinable and not starts_item:
             blocks[-1][1] = line_start + len(content)
         else:
-            blocks.append([line_start, line_start + len(content), False, starts_item and not table_row, indent])
+            blocks.append([line_start, line_start + len(content), False, starts_item and not table_row,
+                           _indent(content)])
         # A line that ends mid-sentence continues on the next line (hard-wrapped text and PDFs).
         prev_joinable = not _ends_sentence(content) and not table_row
     # 2. Blocks -> sections, clauses, sentences.
@@ -370,7 +380,7 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                     seg.sentences.append(Span(s, e, kind, clause_index))
                 group_start = i
         last_end = sentences[-1][1] if sentences else b_end
-        if text[b_start:last_end].rstrip().rstrip(_CLOSERS).endswith((":", "：")):
+        if text[max(b_start, last_end - 12):last_end].rstrip().rstrip(_CLOSERS).endswith((":", "：")):
             lead.opens(len(seg.sentences) - 1, item, indent)
     if seg.sections:
         seg.sections[-1].end = seg.clauses[-1].end
