@@ -54,15 +54,22 @@ SILENT_AI_APP = ("欢迎使用妙鸭相机。上传一张自拍，AI即可为你
                  "我们会与关联公司共享您的个人信息。")
 
 
+def gaps_of(text: str) -> set[str]:
+    """The gap rules' own verdict: scan() leaves gaps out of a text this short (an excerpt, see test_excerpts)."""
+    from tosscan.engine import run_rules
+    from tosscan.scanner import default_scanner
+
+    return {f.category for f in run_rules(default_scanner().compiled("zh"), text) if f.kind == "gap"}
+
+
 def test_gap_rules_fire_on_a_silent_ai_photo_app():
-    gaps = {f.category for f in scan(SILENT_AI_APP).findings if f.kind == "gap"}
-    assert gaps == {"data-retention", "data-deletion", "model-training", "biometric-data"}
+    assert gaps_of(SILENT_AI_APP) == {"data-retention", "data-deletion", "model-training", "biometric-data"}
 
 
 def test_gap_rules_stay_quiet_when_the_document_addresses_them():
     text = SILENT_AI_APP + ("我们不会将您上传的照片用于模型训练。处理人脸信息前，我们会征得您的单独同意，处理完成后立即删除。"
                             "您的个人信息的保存期限为注销后十五日。您可以在“设置-账号与安全”中注销账号。")
-    assert [f.rule for f in scan(text).findings if f.kind == "gap"] == []
+    assert gaps_of(text) == set()
 
 
 def test_negations_and_limited_uses_are_not_risks():

@@ -11,6 +11,7 @@ from .lang import check_chosen_language, detect_language
 from .models import Document, Report
 from .nlp import SUPPORTED, get_nlp
 from .report import build_report
+from .report.build import excerpt_size
 from .rules.compile import CompiledRuleset, compile_rules
 from .rules.loader import RuleSet, bundled_rules_dir, bundled_ruleset, load_rules
 from .segment import segment
@@ -49,7 +50,7 @@ class Scanner:
         compiled = self.compiled(language)
         findings = run_rules(compiled, document.text, segment(document.text, language))
         self._renew_if_grown(language, compiled)
-        return build_report(document, language, findings)
+        return build_report(document, language, findings, excerpt_size(document.text, language))
 
     def _renew_if_grown(self, lang: str, compiled: CompiledRuleset) -> None:
         """Rebuild a language's pipeline once its vocabulary outgrows the limit (in-flight scans keep the old one)."""
