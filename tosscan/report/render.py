@@ -61,6 +61,7 @@ def report_context(report: Report) -> dict:
         "gaps": ordered(report, "gap"),
         "protections": ordered(report, "protection"),
         "summary": summary_rows(report),
+        "by_rule": by_rule,  # one card per rule, as the text report groups them
         "pieces": document_pieces(report),
         # A clause can trigger several rules: its highlight in the full text names them all.
         "titles_of": lambda marks: " · ".join(dict.fromkeys(report.findings[m].title for m in marks)),
