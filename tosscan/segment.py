@@ -36,13 +36,18 @@ _BOLD_ITEM_TITLE = re.compile(r"^[ \t]*[*\-+•·][ \t]+(\*\*|__)(?P<title>\w[\w
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Closing quotes/brackets and Markdown emphasis may follow the final punctuation: "。**" still ends the line.
 _TERMINAL_PUNCT = tuple(".!?;:。！？；：")
+_COLONS = (":", "：")  # a line ending so introduces what follows it (a list, a lead-in)
 _CLOSERS = "'\"”’)]*_"
 
 
+def _ends_with(line: str, endings: tuple[str, ...]) -> bool:
+    """Does the line end in one of `endings`, maybe followed by closers and whitespace? String methods, not a regex
+    anchored at the end: `re` would try the pattern at every position of a long line."""
+    return line.rstrip().rstrip(_CLOSERS).endswith(endings)
+
+
 def _ends_sentence(line: str) -> bool:
-    """Does the line end in sentence punctuation, maybe followed by closers and whitespace? String methods, not a
-    regex anchored at the end: `re` would try the pattern at every position of a long line."""
-    return line.rstrip().rstrip(_CLOSERS).endswith(_TERMINAL_PUNCT)
+    return _ends_with(line, _TERMINAL_PUNCT)
 
 
 # Numbered Chinese titles: 第三条 / 一、 / （二） / 1. / 1、 / 3.2 (possibly inside Markdown bold or escaped "1\.").
@@ -164,7 +169,7 @@ def _is_heading(line: str) -> bool:
         # Chinese documents bold whole clauses for emphasis: a bold line with sentence punctuation is a clause.
         # So is a bold line that introduces a list ("**我们可能为以下原因披露您的个人信息：**").
         return not (_CJK.search(stripped) and (_ZH_SENTENCE_PUNCT.search(stripped) or len(stripped) > 40
-                                               or stripped.rstrip("*_ ").endswith(("：", ":"))))
+                                               or stripped.rstrip("*_ ").endswith(_COLONS)))
     title = _BOLD_ITEM_TITLE.match(line)
     if title and len(title["title"].split()) <= 4:
         return True
@@ -173,7 +178,7 @@ def _is_heading(line: str) -> bool:
     if _CJK.search(stripped):
         # 第三条 用户内容 / 一、我们如何收集 / 1.我们收集的信息 / （二）存储期限 : short numbered Chinese titles.
         return len(stripped) <= 30 and bool(_ZH_NUMBERED_TITLE.match(stripped)) \
-            and not _ZH_SENTENCE_PUNCT.search(stripped) and not stripped.endswith(("：", ":"))
+            and not _ZH_SENTENCE_PUNCT.search(stripped) and not stripped.endswith(_COLONS)
     if len(stripped.split()) <= 14:
         letters = list(filter(str.isalpha, stripped))
         if len(letters) >= 3 and sum(map(str.isupper, letters)) / len(letters) > 0.85:
@@ -325,7 +330,7 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         # Label-like lines right after "We collect:" are the items of that list, however many there are.
         label = _is_label(content)
         listed = in_colon_list
-        in_colon_list = content.rstrip().endswith((":", "：")) or (in_colon_list and label)
+        in_colon_list = content.rstrip().endswith(_COLONS) or (in_colon_list and label)
         # A label line right after "We collect:" is an item of that list, not a title.
         if _is_heading(content) or (label and not listed):
             blocks.append([line_start, line_start + len(content), True, bool(_LIST_MARKER.match(content)),
@@ -358,7 +363,7 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         if heading:
             seg.clauses.append(Span(b_start, b_end, "heading", section_index))
             seg.sentences.append(Span(b_start, b_end, "heading", len(seg.clauses) - 1))
-            if text[b_start:b_end].rstrip(_CLOSERS + " ").endswith((":", "：")):  # "5. You agree not to:"
+            if _ends_with(text[b_start:b_end], _COLONS):  # "5. You agree not to:"
                 lead.opens(len(seg.sentences) - 1, item, indent)
             continue
         sentences = _cap_length(text, _split_sentences(text, b_start, b_end, zh), MAX_SENTENCE)
@@ -380,7 +385,7 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                     seg.sentences.append(Span(s, e, kind, clause_index))
                 group_start = i
         last_end = sentences[-1][1] if sentences else b_end
-        if text[max(b_start, last_end - 12):last_end].rstrip().rstrip(_CLOSERS).endswith((":", "：")):
+        if _ends_with(text[max(b_start, last_end - 12):last_end], _COLONS):
             lead.opens(len(seg.sentences) - 1, item, indent)
     if seg.sections:
         seg.sections[-1].end = seg.clauses[-1].end
