@@ -17,7 +17,6 @@ from ..settings import Settings, get_settings
 from .errors import install_error_handlers
 from .middleware import BodyLimit, SecurityHeaders
 from .routes import api, diff, docs, pages, rules
-from .scanning import request_limit
 
 # One entry per feature; a new page or API adds its router here.
 ROUTERS = [pages.router, rules.router, api.router, docs.router, diff.router]
@@ -46,7 +45,7 @@ def create_app(settings: Settings | None = None, scanner: Scanner | None = None)
     app.state.settings = settings or get_settings()
     app.state.scanner = scanner
     install_error_handlers(app)
-    app.add_middleware(BodyLimit, limit=request_limit(app.state.settings), settings=app.state.settings)
+    app.add_middleware(BodyLimit, settings=app.state.settings)
     app.add_middleware(SecurityHeaders)  # added last = outermost: it also covers BodyLimit's refusals
     for router in ROUTERS:
         app.include_router(router)

@@ -6,6 +6,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..settings import Settings
 from .errors import BodyTooLarge, error_response, too_large_message
+from .scanning import request_limit
 
 # Pages use no script at all; the only script the site serves is Swagger UI's, on /docs, from our own origin.
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -51,11 +52,12 @@ class SecurityHeaders:
 
 
 class BodyLimit:
-    """Refuses bodies over `limit` bytes: at once when Content-Length says so, else while they stream in."""
+    """Refuses bodies over the request limit the settings allow (scanning.request_limit): at once when
+    Content-Length says so, else while they stream in."""
 
-    def __init__(self, app: ASGIApp, limit: int, settings: Settings):
+    def __init__(self, app: ASGIApp, settings: Settings):
         self.app = app
-        self.limit = limit
+        self.limit = request_limit(settings)
         self.settings = settings  # the refusal names the file and text limits a visitor can act on
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
