@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import partial
 from heapq import heapify, heappop, heappush
 
 from ..models import Finding
@@ -69,8 +70,8 @@ class _Candidates:
     def __init__(self, old: list[Located], new: list[Located], alignment: Alignment):
         self.old, self.new, self.old_to_new = old, new, alignment.old_to_new
         self.new_in_clause = _index(new, lambda loc: (loc.clause,))
-        self.old_by_rule, self.new_by_rule = _index(old, _kind_rule), _index(new, _kind_rule)
-        self.old_by_category, self.new_by_category = _index(old, _kind_category), _index(new, _kind_category)
+        self.by_rule = _index(old, _kind_rule), _index(new, _kind_rule)
+        self.by_category = _index(old, _kind_category), _index(new, _kind_category)
 
     def aligned(self, i: int, j: int) -> bool:
         return self.old[i].clause >= 0 and self.old_to_new.get(self.old[i].clause) == self.new[j].clause
@@ -84,20 +85,18 @@ class _Candidates:
                 if b.kind == a.finding.kind and (b.rule == a.finding.rule or b.category == a.finding.category):
                     yield i, j
 
-    def same_rule_elsewhere(self, used_old: set[int], used_new: set[int]):
-        for key, olds in self.old_by_rule.items():
-            news = [j for j in self.new_by_rule.get(key, ()) if j not in used_new]
-            for i in olds:
-                if i not in used_old:
-                    yield from ((i, j) for j in news if not self.aligned(i, j))
+    def other_rule(self, i: int, j: int) -> bool:
+        return self.old[i].finding.rule != self.new[j].finding.rule
 
-    def same_category_elsewhere(self, used_old: set[int], used_new: set[int]):
-        for key, olds in self.old_by_category.items():
-            news = [j for j in self.new_by_category.get(key, ()) if j not in used_new]
+    def elsewhere(self, indexes: tuple[dict, dict], used_old: set[int], used_new: set[int], keep=None):
+        """The free pairs off aligned clauses that share a key of `indexes` (by_rule or by_category) and pass
+        `keep(i, j)` when given; old findings in index order, each with its new ones in index order."""
+        old_index, new_index = indexes
+        for key, olds in old_index.items():
+            news = [j for j in new_index.get(key, ()) if j not in used_new]
             for i in olds:
                 if i not in used_old:
-                    rule = self.old[i].finding.rule
-                    yield from ((i, j) for j in news if self.new[j].finding.rule != rule and not self.aligned(i, j))
+                    yield from ((i, j) for j in news if (keep is None or keep(i, j)) and not self.aligned(i, j))
 
 
 def _kind_rule(loc: Located) -> tuple:
@@ -153,7 +152,9 @@ def match_findings(old: list[Located], new: list[Located], alignment: Alignment)
     used_old: set[int] = set()
     used_new: set[int] = set()
     queue: list[tuple] = []
-    later = [(-2.0, candidates.same_rule_elsewhere), (-1.0, candidates.same_category_elsewhere)]
+    # The same rule elsewhere scores at most 2; the same category elsewhere (another rule) at most 1.
+    later = [(-2.0, partial(candidates.elsewhere, candidates.by_rule)),
+             (-1.0, partial(candidates.elsewhere, candidates.by_category, keep=candidates.other_rule))]
 
     def enqueue(pairs) -> None:
         queue.extend(e for i, j in pairs if (e := _entry(i, j, _BY_LENGTH, candidates, *texts)) is not None)
