@@ -19,8 +19,11 @@ import unicodedata
 
 from .errors import UnsupportedLanguageError
 
-# CJK Unified Ideographs (+ extension A and compatibility ideographs).
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# What counts as a Chinese character, everywhere in tosscan: CJK Unified Ideographs, extension A and the
+# compatibility ideographs (not the Yijing hexagram symbols between extension A and the main block). CJK_RANGES is
+# a character-class body, for patterns that put it beside other characters.
+CJK_RANGES = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK = re.compile(f"[{CJK_RANGES}]")
 # Words of two or more Latin letters (ASCII or full-width); single letters are list markers and initials.
 _LATIN_WORD = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]{2,}")
 # Text that is not prose in any language.
@@ -86,7 +89,7 @@ def _prose(text: str, sample: int) -> str:
 
 
 def _counts(prose: str) -> tuple[int, int]:
-    return len(_CJK.findall(prose)), len(_LATIN_WORD.findall(prose))
+    return len(CJK.findall(prose)), len(_LATIN_WORD.findall(prose))
 
 
 def script_counts(text: str, sample: int = 60_000) -> tuple[int, int]:
@@ -112,7 +115,7 @@ def detect_language(text: str, sample: int = 60_000) -> str:
         first = word[0]
         if _LATIN_LETTER.match(first):
             latin.append(word)
-        elif not (_CJK.match(first) or _KANA.match(first)):
+        elif not (CJK.match(first) or _KANA.match(first)):
             other.append(word)
     if len(other) > len(latin) and len(other) >= 10:
         raise _unsupported(f"This text is mostly written in {_script_of(other)} script")
@@ -137,7 +140,7 @@ def check_chosen_language(text: str, lang: str, sample: int = 60_000) -> None:
     a clean bill of health."""
     # One word of the chosen script settles it; only a text without one is counted in full (the usual case, a
     # text in the chosen language, costs a search that stops at its first word).
-    if (_CJK if lang == "zh" else _LATIN_WORD).search(text):
+    if (CJK if lang == "zh" else _LATIN_WORD).search(text):
         return
     cjk, words = script_counts(text, sample)
     if lang == "zh" and cjk == 0 and words:

@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .lang import CJK, CJK_RANGES
+
 _LIST_MARKER = re.compile(
     r"""^[ \t]*(?:\*\*|__)?[ \t]*(?:          # a Markdown bold run may open the item: **2.1 ...
         [-*+•·▪◦●○■□➢►–—](?=\s)                     # bullets
@@ -25,7 +27,7 @@ _LIST_MARKER = re.compile(
       | [一二三四五六七八九十]{1,3}[、.．]            # 一、
       | 第[一二三四五六七八九十百零\d]{1,5}[条章节款]   # 第三条
       | \d{1,3}[、．]                                 # 1、
-      | (?:\d{1,3}\\?\.|\d{1,3}\)|[a-zA-Z][.)])(?=[\u3400-\u9fff“「《【])  # 1.我们 a)设备 (Chinese right after)
+      | (?:\d{1,3}\\?\.|\d{1,3}\)|[a-zA-Z][.)])(?=[""" + CJK_RANGES + r"""“「《【])  # 1.我们 a)设备 (Chinese right after)
     )""",
     re.VERBOSE,
 )
@@ -33,7 +35,6 @@ _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 _BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)[^*_\n]{2,100}\1[ \t]*:?[ \t]*$")
 # A list item that is only a short bold title ("*   **Cookies**."): it names the topic of the items below it.
 _BOLD_ITEM_TITLE = re.compile(r"^[ \t]*[*\-+•·][ \t]+(\*\*|__)(?P<title>\w[\w'’&/ -]{0,40})\1[ \t]*[.:]?[ \t]*$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # Closing quotes/brackets and Markdown emphasis may follow the final punctuation: "。**" still ends the line.
 _TERMINAL_PUNCT = tuple(".!?;:。！？；：")
 _COLONS = (":", "：")  # a line ending so introduces what follows it (a list, a lead-in)
@@ -65,7 +66,7 @@ dept est govt jr sr ave rd blvd ref resp a.m p.m
 """.split())
 
 # Candidate English sentence ends: . ! ? then closing quotes/brackets, whitespace, and a plausible sentence start.
-_EN_BOUNDARY = re.compile(r"""([.!?])(['"”’)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9\u3400-\u9fff•])""")
+_EN_BOUNDARY = re.compile(r"""([.!?])(['"”’)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9""" + CJK_RANGES + r"""•])""")
 _ZH_BOUNDARY = re.compile(r"[。！？；!?]['\"”’）)]*")
 # Brackets and quotation marks a Chinese sentence end may sit inside: （例如“附近有什么？”） or （IDFA；OAID）.
 _ZH_OPENERS, _ZH_CLOSERS = "（(【[「『“‘《", "）)】]」』”’》"
@@ -151,7 +152,7 @@ def _label_words(text: str) -> bool:
     if len(text) > _LABEL_CHARS or not text.rstrip("*_ ").endswith("."):  # cheap tests first: every line asks
         return False
     text = _ITEM_LEAD.sub("", text).replace("**", "").replace("__", "").strip()
-    if _CJK.search(text) or not text[:1].isupper() or _DIGIT.search(text):
+    if CJK.search(text) or not text[:1].isupper() or _DIGIT.search(text):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
     if not words or any(w.lower() in _CLAUSE_WORDS for w in words):
@@ -168,14 +169,14 @@ def _is_heading(line: str) -> bool:
     if _BOLD_LINE.match(line):
         # Chinese documents bold whole clauses for emphasis: a bold line with sentence punctuation is a clause.
         # So is a bold line that introduces a list ("**我们可能为以下原因披露您的个人信息：**").
-        return not (_CJK.search(stripped) and (_ZH_SENTENCE_PUNCT.search(stripped) or len(stripped) > 40
-                                               or stripped.rstrip("*_ ").endswith(_COLONS)))
+        return not (CJK.search(stripped) and (_ZH_SENTENCE_PUNCT.search(stripped) or len(stripped) > 40
+                                              or stripped.rstrip("*_ ").endswith(_COLONS)))
     title = _BOLD_ITEM_TITLE.match(line)
     if title and len(title["title"].split()) <= 4:
         return True
     if len(stripped) > 100 or _ends_sentence(stripped) and not stripped.endswith(":"):
         return False
-    if _CJK.search(stripped):
+    if CJK.search(stripped):
         # 第三条 用户内容 / 一、我们如何收集 / 1.我们收集的信息 / （二）存储期限 : short numbered Chinese titles.
         return len(stripped) <= 30 and bool(_ZH_NUMBERED_TITLE.match(stripped)) \
             and not _ZH_SENTENCE_PUNCT.search(stripped) and not stripped.endswith(_COLONS)
@@ -195,7 +196,7 @@ def _split_sentences(text: str, start: int, end: int, zh: bool) -> list[tuple[in
     pieces: list[tuple[int, int]] = []
     cursor = start
     chunk = text[start:end]
-    if zh or _CJK.search(chunk):
+    if zh or CJK.search(chunk):
         depth, counted = 0, 0
         for m in _ZH_BOUNDARY.finditer(chunk):
             depth = _bracket_depth(chunk, counted, m.start(), depth)

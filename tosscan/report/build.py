@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..grading import grade
 from ..i18n import t
+from ..lang import CJK
 from ..models import CategorySummary, Document, DocumentInfo, Finding, Report
 from ..taxonomy import CATEGORY_IDS
 
@@ -17,7 +18,7 @@ def excerpt_size(text: str, language: str) -> int | None:
     else None."""
     limit = EXCERPT_WORDS.get(language, 0)
     if language == "zh":
-        size = sum(1 for c in text[:limit * 4] if "\u3400" <= c <= "\u9fff")
+        size = len(CJK.findall(text[:limit * 4]))
     else:
         size = len(text[:limit * 20].split())
     return size if size < limit else None
