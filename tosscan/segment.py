@@ -221,8 +221,9 @@ def _split_sentences(text: str, start: int, end: int, zh: bool) -> list[tuple[in
             token = _TOKEN_BEFORE.search(chunk, 0, m.end() - 1)
             if not re.search(r"[/@]|^www|^\W*https?", token.group(0) if token else ""):  # not inside a URL
                 boundaries.append(start + m.end())
+        # Both kinds of end, the Chinese ones just found among them, cut the chunk again from its start.
         merged = sorted(set(boundaries + [p[1] for p in pieces]))
-        pieces = []
+        pieces, cursor = [], start
         for cut in merged:
             if cut > cursor:
                 pieces.append((cursor, cut))
