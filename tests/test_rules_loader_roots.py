@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from tosscan.cli import app
 from tosscan.errors import RuleError
+from tosscan.rules import loader
 from tosscan.rules.loader import load_rules
 from tosscan.scanner import Scanner
 from tosscan.settings import get_settings
@@ -128,3 +129,30 @@ def test_a_mistyped_tosscan_rules_path_is_an_error_not_nothing(tmp_path, rules_p
     rules_path(str(tmp_path))  # a folder that exists, with no rules in it
     with pytest.raises(RuleError, match="no rule file"):
         Scanner()
+
+
+def test_the_bundled_vocabulary_is_read_once_however_many_folders_extend_it(custom_rules, tmp_path, monkeypatch):
+    second = tmp_path / "more-rules"
+    write(second, "en/third-party-sharing/en-custom-uploads-to-vendors.yaml",
+          CUSTOM.replace("en-custom-uploads-to-partners", "en-custom-uploads-to-vendors"))
+    write(second, "en/vocab.yaml", OWN_VOCAB)
+    reads: list[Path] = []
+    real_read = loader._read_yaml
+
+    def counted_read(path: Path):
+        reads.append(path.resolve())
+        return real_read(path)
+
+    monkeypatch.setattr(loader, "_read_yaml", counted_read)
+    bundled = loader.bundled_rules_dir()
+    ruleset = load_rules(bundled, custom_rules, second)
+    assert {"en-custom-uploads-to-partners", "en-custom-uploads-to-vendors"} <= set(ruleset.paths)
+    assert reads.count((bundled / "en" / "vocab.yaml").resolve()) == 1
+    assert reads.count((second / "en" / "vocab.yaml").resolve()) == 1
+
+
+def test_a_bad_entry_in_a_folder_vocabulary_names_the_file_and_field(custom_rules):
+    write(custom_rules, "en/vocab.yaml", OWN_VOCAB + "  own_uploads:\n    - ref: user_content\n")
+    with pytest.raises(RuleError, match=r"my-rules/en/vocab\.yaml: field 'terms\.own_uploads': "
+                                        r"a vocabulary entry cannot use ref"):
+        load_rules(custom_rules)

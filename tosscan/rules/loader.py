@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -118,14 +118,15 @@ def load_rule_file(path: Path, vocab: dict[str, list[Term]] | None = None) -> Ru
     return _resolve_refs(rule, vocab or {}, path)
 
 
-def _vocab_for(lang_dir: Path, bundled_lang_dir: Path) -> dict[str, list[Term]]:
-    """What the rules of `lang_dir` resolve {ref: name} against: the bundled vocabulary of the language, extended
-    by the folder's own vocab.yaml. A name defined in both takes the folder's terms, for that folder's rules only:
-    a copy of the whole bundled rules folder, edited, must keep working on its own."""
-    own = _load_vocab(lang_dir)
+def _vocab_for(lang_dir: Path, bundled_lang_dir: Path, bundled_vocab: dict[str, list[Term]]
+               ) -> dict[str, list[Term]]:
+    """What the rules of `lang_dir` resolve {ref: name} against: the bundled vocabulary of the language
+    (`bundled_vocab`, read from `bundled_lang_dir`), extended by the folder's own vocab.yaml. A name defined in both
+    takes the folder's terms, for that folder's rules only: a copy of the whole bundled rules folder, edited, must
+    keep working on its own."""
     if lang_dir.resolve() == bundled_lang_dir.resolve():
-        return own
-    return _load_vocab(bundled_lang_dir) | own
+        return bundled_vocab
+    return bundled_vocab | _load_vocab(lang_dir)
 
 
 def load_rules(*dirs: Path | str, languages: tuple[str, ...] = LANGUAGES) -> RuleSet:
@@ -133,6 +134,8 @@ def load_rules(*dirs: Path | str, languages: tuple[str, ...] = LANGUAGES) -> Rul
     bundled = bundled_rules_dir()
     roots = [Path(d) for d in dirs] if dirs else [bundled]
     ruleset = RuleSet()
+    # Every folder of a language extends the same bundled vocabulary: read and validate it once per load.
+    bundled_vocab = cache(lambda lang: _load_vocab(bundled / lang))
     for root in roots:
         if not root.is_dir():
             raise RuleError(f"{root}: rules folder not found")
@@ -141,7 +144,7 @@ def load_rules(*dirs: Path | str, languages: tuple[str, ...] = LANGUAGES) -> Rul
             lang_dir = root / lang
             if not lang_dir.is_dir():
                 continue
-            vocab = _vocab_for(lang_dir, bundled / lang)
+            vocab = _vocab_for(lang_dir, bundled / lang, bundled_vocab(lang))
             for path in sorted(lang_dir.glob("*/*.yaml")):
                 found += 1
                 rule = load_rule_file(path, vocab)
