@@ -116,3 +116,78 @@ def test_protection_must_have_info_severity(tmp_path):
     write_rule(tmp_path, text)
     with pytest.raises(RuleError, match="severity 'info'"):
         load_rules(tmp_path)
+
+
+LEAD_IN = """
+id: en-test-rule
+category: device-metadata
+kind: risk
+severity: medium
+title: The app collects your location
+explanation: Your location reveals where you live and go.
+fair_alternative: We do not collect your location.
+match:
+  all:
+    - any: [{phrase: [precise location]}]
+    - any: [{regex: '\\bcollect\\w*'}]
+      lead_in: true
+  none:
+    - any: [{regex: '\\bnot\\b'}]
+      lead_in: true
+examples:
+  match: ["We collect your precise location.", "We collect:\\n- your precise location"]
+  no_match: ["Your precise location stays on your phone.", "We do not collect:\\n- your precise location"]
+"""
+
+
+def test_a_match_group_marked_lead_in_may_hold_in_the_sentence_that_introduces_the_list(tmp_path):
+    write_rule(tmp_path, LEAD_IN, category="device-metadata")
+    scanner = Scanner(load_rules(tmp_path))
+    text = ("We collect the following when you use the app:\n- your precise location\n- your name\n\n"
+            "Other details:\n- your precise location is shown on the map\n")
+    quotes = [f.text for f in scanner.scan(text, "en").findings if f.kind == "risk"]
+    # The item under "We collect ..." is a collection; the same words under a lead-in that collects nothing are not.
+    assert quotes == ["- your precise location"]
+    negated = "We do not collect the following:\n- your precise location\n"
+    assert not [f for f in scanner.scan(negated, "en").findings if f.kind == "risk"]
+
+
+@pytest.mark.parametrize(("old", "new", "reason"), [
+    # Every group in the lead-in alone would quote each item for what the introduction says.
+    ("    - any: [{phrase: [precise location]}]\n", "    - any: [{phrase: [precise location]}]\n      lead_in: true\n",
+     "at least one match.all group"),
+])
+def test_lead_in_on_every_match_group_is_refused(tmp_path, old, new, reason):
+    assert old in LEAD_IN
+    write_rule(tmp_path, LEAD_IN.replace(old, new), category="device-metadata")
+    with pytest.raises(RuleError, match=reason):
+        load_rules(tmp_path)
+
+
+GAP_WITH_LEAD_IN = """
+id: en-test-rule
+category: data-retention
+kind: gap
+severity: medium
+title: No retention period
+explanation: The document never says how long it keeps your data.
+fair_alternative: We delete your photos within 24 hours.
+gap:
+  applies_if:
+    - any: [{lemma: photo}]
+      lead_in: true
+  addressed_by:
+    categories: [data-retention]
+examples:
+  match: ["We process your photos.", "Upload photos here."]
+  no_match: ["Nothing here.", "We sell shoes."]
+"""
+
+
+def test_lead_in_on_a_gap_condition_is_refused(tmp_path):
+    # A gap reads the whole document: a list's lead-in means nothing there.
+    write_rule(tmp_path, GAP_WITH_LEAD_IN, category="data-retention")
+    with pytest.raises(RuleError, match="not to gap.applies_if"):
+        load_rules(tmp_path)
+    write_rule(tmp_path, GAP_WITH_LEAD_IN.replace("      lead_in: true\n", ""), category="data-retention")
+    assert [r.id for r in load_rules(tmp_path).rules] == ["en-test-rule"]

@@ -142,12 +142,12 @@ class _Index:
                 return True
         return False
 
-    def lead_in_holds(self, guards: list[CompiledGroup], span: Span) -> bool:
-        """Does a guard hit in the sentence that introduces the list this unit is an item of?"""
+    def lead_in_holds(self, groups: list[CompiledGroup], span: Span) -> bool:
+        """Does one of the groups hit in the sentence that introduces the list this unit is an item of?"""
         lead = self.seg.lead_ins.get(self.seg.sentence_at(span.start), -1)
         if lead < 0:
             return False
-        return self.any_holds(guards, [self.units_of(g, "sentence") for g in guards], "sentence", lead)
+        return self.any_holds(groups, [self.units_of(g, "sentence") for g in groups], "sentence", lead)
 
     def _haystack(self, regex: re.Pattern, scope: str, unit: int) -> tuple[re.Pattern, str]:
         """What to search in a unit: the case-sensitive twin in the case-folded text when there is a twin and folding
@@ -328,12 +328,19 @@ def _clause_rule_findings(rule_c: CompiledRule, index: _Index, text: str, labels
     rest = rule_c.unanchored
     rest_units = [index.units_of(g, scope) for g in rest]
     none_units = [index.units_of(g, scope) for g in rule_c.none]
+    lead_in_groups = rule_c.lead_in_groups
+    lead_in_units = [index.units_of(g, scope) for g in lead_in_groups]
     lead_in_guards = rule_c.lead_in_guards
     findings = []
     for unit in sorted(candidates):
         if not index.all_hold(rest, rest_units, scope, unit) or index.any_holds(rule_c.none, none_units, scope, unit):
             continue
         span = units[unit]
+        # "We collect the following:" / "- your precise location": the item names what its lead-in does.
+        if lead_in_groups and not all(
+                index.any_holds([g], [found], scope, unit) or index.lead_in_holds([g], span)
+                for g, found in zip(lead_in_groups, lead_in_units)):
+            continue
         if lead_in_guards and index.lead_in_holds(lead_in_guards, span):
             continue
         matched = [hit for g in rule_c.all for hit in index.spans_in(g, scope, unit, span)]

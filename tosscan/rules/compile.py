@@ -45,7 +45,7 @@ class CompiledTerm:
 @dataclass
 class CompiledGroup:
     terms: list[CompiledTerm]
-    lead_in: bool = False  # a guard that also reads the sentence introducing a list (schema.Group)
+    lead_in: bool = False  # also holds for a list item when it hits in the list's lead-in (schema.Group)
     eager_keys: list[str] = field(init=False)
     regexes: list[tuple[str, re.Pattern]] = field(init=False)
     # Each regex with sets of case-folded literals; its every match contains a member of each set (prefilter.py;
@@ -73,14 +73,21 @@ class CompiledRule:
 
     @cached_property
     def anchored(self) -> list[CompiledGroup]:
-        """Groups made only of phrase/token terms: cheap to test, used to pick candidate units."""
-        return [g for g in self.all if g.terms and not any(t.lazy for t in g.terms)]
+        """Groups made only of phrase/token terms: cheap to test, used to pick candidate units. (A group that may
+        hold in a list's lead-in instead picks no units.)"""
+        return [g for g in self.all if g.terms and not g.lead_in and not any(t.lazy for t in g.terms)]
 
     @cached_property
     def unanchored(self) -> list[CompiledGroup]:
-        """The other `all` groups, those with fewer regexes first (checked in each candidate unit)."""
+        """The other `all` groups that must hold in the unit itself, those with fewer regexes first (checked in
+        each candidate unit)."""
         anchored = {id(g) for g in self.anchored}
-        return sorted((g for g in self.all if id(g) not in anchored), key=lambda g: len(g.regexes))
+        return sorted((g for g in self.all if id(g) not in anchored and not g.lead_in), key=lambda g: len(g.regexes))
+
+    @cached_property
+    def lead_in_groups(self) -> list[CompiledGroup]:
+        """`all` groups that hold in the unit or in the lead-in of the list it is an item of."""
+        return [g for g in self.all if g.lead_in]
 
     @cached_property
     def lead_in_guards(self) -> list[CompiledGroup]:

@@ -63,8 +63,9 @@ class Group(Strict):
     """Satisfied when any of its terms matches."""
 
     any: list[Term] = Field(min_length=1)
-    # Guards only: the guard also cancels a list item when it hits in the sentence that introduces the list
-    # ("You agree not to:" / "1. resell or sublicense your rights" is a rule for the user, not a grant).
+    # The group also holds for a list item when it hits in the sentence that introduces the list. On a guard:
+    # "You agree not to:" / "1. resell or sublicense your rights" is a rule for the user, not a grant. On a
+    # match.all group: "We collect the following:" / "- your precise location" is a collection of the location.
     lead_in: bool = False
 
 
@@ -73,9 +74,11 @@ class Match(Strict):
     none: list[Group] = Field(default_factory=list)  # guards: any hit inside the scope cancels the match
 
     @model_validator(mode="after")
-    def _lead_in_on_guards_only(self) -> "Match":
-        if any(g.lead_in for g in self.all):
-            raise ValueError("lead_in belongs to guards (match.none), not to match.all")
+    def _not_only_lead_in(self) -> "Match":
+        # The clause itself must say something: a rule whose every group may hold in the lead-in alone would
+        # quote each item of a list for what its introduction says.
+        if all(g.lead_in for g in self.all):
+            raise ValueError("at least one match.all group must hold in the clause itself (without lead_in)")
         return self
 
 
@@ -98,6 +101,12 @@ class Gap(Strict):
 
     applies_if: list[Group] = Field(min_length=1)  # every group must match somewhere in the document
     addressed_by: AddressedBy
+
+    @model_validator(mode="after")
+    def _no_lead_in(self) -> "Gap":
+        if any(g.lead_in for g in self.applies_if):
+            raise ValueError("lead_in applies to clause rules (match.all, match.none), not to gap.applies_if")
+        return self
 
 
 class Examples(Strict):
