@@ -14,13 +14,45 @@ from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperCommand, TyperGroup
 
 from .errors import TosscanError
 from .models import SEVERITY_ORDER
 
-app = typer.Typer(help="Reads an AI app's terms of service or privacy policy and reports what it takes from you.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-rules_app = typer.Typer(help="List and test the rule catalogue.", no_args_is_help=True)
+
+class _FlagsShowNoType:
+    """typer's rich help prints a type beside every option, flags too ("--help <bool>"), which reads as if the flag
+    took a value. An empty metavar leaves that column blank for flags (as click's plain help does)."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if (getattr(param, "is_flag", False) or getattr(param, "count", False)) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+
+class _Command(_FlagsShowNoType, TyperCommand):
+    pass
+
+
+class _Group(_FlagsShowNoType, TyperGroup):
+    pass
+
+
+class _Typer(typer.Typer):
+    """A Typer whose commands (here and in tosscan/commands/) and groups show flags without a type."""
+
+    def __init__(self, *, cls=None, **kwargs):
+        super().__init__(cls=cls or _Group, **kwargs)
+
+    def command(self, *args, cls=None, **kwargs):
+        return super().command(*args, cls=cls or _Command, **kwargs)
+
+
+app = _Typer(help="Reads an AI app's terms of service or privacy policy and reports what it takes from you.",
+             no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+rules_app = _Typer(help="List and test the rule catalogue.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 err = Console(stderr=True)
