@@ -4,14 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..errors import RuleError
 from .schema import AddressedBy, Gap, Group, Match, Rule, Term, Vocabulary
 
 LANGUAGES = ("en", "zh")
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def bundled_rules_dir() -> Path:
@@ -56,15 +58,18 @@ def _read_yaml(path: Path) -> object:
         raise RuleError(f"{path}: not valid YAML: {exc}") from exc
 
 
+def _validate(model: type[ModelT], data: object, path: Path) -> ModelT:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RuleError(_format_validation(path, exc)) from exc
+
+
 def _load_vocab(lang_dir: Path) -> dict[str, list[Term]]:
     path = lang_dir / "vocab.yaml"
     if not path.exists():
         return {}
-    data = _read_yaml(path)
-    try:
-        vocab = Vocabulary.model_validate(data)
-    except ValidationError as exc:
-        raise RuleError(_format_validation(path, exc)) from exc
+    vocab = _validate(Vocabulary, _read_yaml(path), path)
     for name, terms in vocab.terms.items():
         if any(t.ref for t in terms):
             raise RuleError(f"{path}: field 'terms.{name}': a vocabulary entry cannot use ref")
@@ -104,10 +109,7 @@ def load_rule_file(path: Path, vocab: dict[str, list[Term]] | None = None) -> Ru
     data = _read_yaml(path)
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must be a YAML mapping")
-    try:
-        rule = Rule.model_validate(data)
-    except ValidationError as exc:
-        raise RuleError(_format_validation(path, exc)) from exc
+    rule = _validate(Rule, data, path)
     if rule.id != path.stem:
         raise RuleError(f"{path}: field 'id': {rule.id!r} must equal the file name {path.stem!r}")
     if path.parent.name != rule.category:
