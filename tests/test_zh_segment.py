@@ -102,3 +102,12 @@ def test_real_policies_are_segmented_into_sentences_of_reasonable_length(corpora
             assert text[span.start:span.end].strip() == text[span.start:span.end]
     assert total > 5000
     assert long / total < 0.005
+
+
+def test_full_width_numbered_items_belong_to_the_list_their_lead_in_opens():
+    text = "为完成实名认证，我们会收集以下信息：\n（1）面部识别特征；\n（2）身份证号码。\n"
+    seg = segment(text, "zh")
+    said = [text[s.start:s.end] for s in seg.sentences]
+    assert said == ["为完成实名认证，我们会收集以下信息：", "（1）面部识别特征；", "（2）身份证号码。"]
+    assert {said[i]: said[j] for i, j in seg.lead_ins.items()} == {
+        "（1）面部识别特征；": said[0], "（2）身份证号码。": said[0]}
