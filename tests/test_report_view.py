@@ -85,7 +85,7 @@ def test_the_text_report_explains_a_rule_once_however_many_clauses_it_quotes():
     assert len(waivers) >= 2
     shown = render(report, "text")
     assert shown.count(waivers[0].explanation[:40]) == 1 and f"×{len(waivers)}" in shown
-    assert all(f"@{f.start}-{f.end}" in shown for f in waivers)  # every clause is still quoted
+    assert all(f"chars\u00a0{f.start}–{f.end}" in shown for f in waivers)  # every clause is still quoted
 
 
 def test_markdown_bullets_are_hidden_in_html_and_text_quotes():

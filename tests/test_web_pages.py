@@ -68,7 +68,7 @@ def test_report_highlights_and_links_the_flagship_finding(client):
                      page)
     assert span and int(span.group(1)) == i and span.group(2) == MIAOYA
     assert re.search(r'class="grade grade-[A-E]" role="img" aria-label="Grade [A-E]"', page)
-    assert "Summary by category" in page and "What this policy does not tell you" in page
+    assert "Summary by category" in page and "What this document does not tell you" in page
 
 
 def test_every_id_is_unique_and_every_link_lands(client):
@@ -206,7 +206,7 @@ def test_touching_or_overlapping_evidence_is_one_highlight_without_padding():
     report = Report(language="en", grade="D", score=70, document=DocumentInfo(source="t", chars=len(text), text=text),
                     summary={}, findings=[finding])
     page = render(report, "html")
-    quote = re.search(r"<blockquote[^>]*>(.*?)</blockquote>", page, re.S).group(1)
+    quote = re.search(r'<blockquote[^>]*>(.*?)<a class="quote-link', page, re.S).group(1)
     assert quote == "We share <mark>personal data &lt;with&gt;</mark> partners."
     assert not re.search(r"\bmark\s*\{[^}]*padding", page)  # side padding reads as extra spaces between words
 
@@ -259,7 +259,7 @@ def test_a_chinese_report_page_speaks_chinese_around_the_report(client):
     page = scan_page(client, text=text).text
     assert 'class="grade grade-' in page  # a report, not an error
     head = page[page.index('<div class="report-head"'):page.index('<div class="report"')]
-    assert 'lang="zh-CN"' in head and "粘贴的文本" in head and "扫描另一份文件" in head and "下载 JSON" in head
+    assert '<html lang="zh-CN">' in page and "粘贴的文本" in head and "扫描另一份文件" in head and "下载 JSON" in head
     assert "来源：<code>粘贴的文本</code>" in page
     for english in ("pasted text", "Report on", "Scan another document", "Download JSON", "Download Markdown"):
         assert english not in page

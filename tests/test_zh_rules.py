@@ -89,7 +89,7 @@ def test_zh_text_report_has_no_english_fixed_strings():
 def test_zh_html_and_markdown_reports_use_chinese_headings():
     report = scan(MIAOYA_ORIGINAL)
     html = render(report, "html")
-    assert 'lang="zh-CN"' in html and "这份协议从你这里拿走了什么" in html and "为什么重要" in html
+    assert 'lang="zh-CN"' in html and "这份文件从你这里拿走了什么" in html and "为什么重要" in html
     assert "严重" in html and "内容授权" in html
     markdown = render(report, "markdown")
     assert "## 风险" in markdown and "## 承诺的保护" in markdown

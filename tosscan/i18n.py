@@ -4,24 +4,28 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "grade_intro": "Grade {grade} (score {score}/100).",
-        "risks_found": "Risks found: {items}.",
+        "risks_found": "Found {items}.",
         "no_risks": "No risky clause was found.",
-        "n_critical": "{n} critical",
-        "n_high": "{n} high",
-        "n_medium": "{n} medium",
-        "n_low": "{n} low",
+        "n_critical": "{n} critical risks",
+        "n_critical_one": "1 critical risk",
+        "n_high": "{n} high risks",
+        "n_high_one": "1 high risk",
+        "n_medium": "{n} medium risks",
+        "n_medium_one": "1 medium risk",
+        "n_low": "{n} low risks",
+        "n_low_one": "1 low risk",
         "gaps_found": "{n} important topics are not addressed at all.",
         "gaps_found_one": "1 important topic is not addressed at all.",
         "protections_found": "{n} protective clauses count in its favour.",
         "protections_found_one": "1 protective clause counts in its favour.",
         "biggest_drivers": "What weighs most: {items}.",
         "critical_cap": "The score alone would give a better grade, but a critical risk caps it at D whatever else the document promises.",
-        "high_cap": "The score alone would give an A, but a high risk caps the grade at B: A is kept for terms with no serious taking.",
-        "excerpt_no_gaps": " This is an excerpt of {n} words: what a whole policy leaves unsaid (gaps) is not assessed.",
-        "excerpt_no_gaps_one": " This is an excerpt of one word: what a whole policy leaves unsaid (gaps) is not assessed.",
-        "report_title": "What these terms take from you",
+        "high_cap": "The score alone would give an A, but a high risk caps the grade at B: A is kept for documents with no serious taking.",
+        "excerpt_no_gaps": " This is an excerpt of {n} words: what a whole document leaves unsaid (gaps) is not assessed.",
+        "excerpt_no_gaps_one": " This is an excerpt of one word: what a whole document leaves unsaid (gaps) is not assessed.",
+        "report_title": "What this document takes from you",
         "risks": "Risks",
-        "gaps": "What this policy does not tell you",
+        "gaps": "What this document does not tell you",
         "protections": "Protections it promises",
         "summary": "Summary by category",
         "why": "Why it matters",
@@ -50,24 +54,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "scan_another": "Scan another document",
         "download_json": "Download JSON",
         "download_markdown": "Download Markdown",
+        # No-break spaces: the terminal report never wraps a location between its words.
+        "char_span": "chars\u00a0{start}–{end}",
+        # The site's chrome around a report page (the form pages are English only).
+        "skip": "Skip to content",
+        "nav_label": "Site",
+        "nav_scan": "Scan a document",
+        "nav_diff": "Compare versions",
+        "nav_rules": "Rules",
+        "nav_api": "API",
+        "privacy_label": "Privacy: ",
+        "privacy_note": "tosscan does not store or log the text you submit. It is scanned in memory and forgotten as "
+                        "soon as your report is sent; reloading a report therefore brings you back to the form.",
+        "not_advice": "tosscan {version} points out clauses to read carefully; it is not legal advice.",
     },
     "zh": {
         "grade_intro": "评级 {grade}（{score}/100 分）。",
-        "risks_found": "发现的风险：{items}。",
+        "risks_found": "发现{items}。",
         "no_risks": "未发现风险条款。",
-        "n_critical": "{n} 项严重",
-        "n_high": "{n} 项高",
-        "n_medium": "{n} 项中",
-        "n_low": "{n} 项低",
+        "n_critical": "严重风险 {n} 项",
+        "n_high": "高风险 {n} 项",
+        "n_medium": "中风险 {n} 项",
+        "n_low": "低风险 {n} 项",
         "gaps_found": "有 {n} 个重要事项完全没有说明。",
         "protections_found": "{n} 项保护性条款为其加分。",
         "biggest_drivers": "影响最大的是：{items}。",
         "critical_cap": "仅按分数评级会更高，但存在严重风险，无论文件作出其他何种承诺，评级最高为 D。",
-        "high_cap": "仅按分数可得 A，但存在高风险条款，评级最高为 B：A 只给没有重大索取的条款。",
-        "excerpt_no_gaps": "这是一段仅 {n} 字的节选：未评估整份政策是否遗漏应说明的内容（缺失项）。",
-        "report_title": "这份协议从你这里拿走了什么",
+        "high_cap": "仅按分数可得 A，但存在高风险条款，评级最高为 B：A 只给没有重大索取的文件。",
+        "excerpt_no_gaps": "这是一段仅 {n} 字的节选：未评估整份文件是否遗漏应说明的内容（缺失项）。",
+        "report_title": "这份文件从你这里拿走了什么",
         "risks": "风险",
-        "gaps": "这份政策没有告诉你的",
+        "gaps": "这份文件没有告诉你的",
         "protections": "承诺的保护",
         "summary": "分类汇总",
         "why": "为什么重要",
@@ -96,6 +113,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "scan_another": "扫描另一份文件",
         "download_json": "下载 JSON",
         "download_markdown": "下载 Markdown",
+        "char_span": "第\u00a0{start}–{end}\u00a0字",
+        "skip": "跳到正文",
+        "nav_label": "网站导航",
+        "nav_scan": "扫描文件",
+        "nav_diff": "比较版本",
+        "nav_rules": "规则",
+        "nav_api": "API",
+        "privacy_label": "隐私：",
+        "privacy_note": "tosscan 不保存、不记录你提交的文本。文本只在内存中扫描，报告发出后即被丢弃；所以刷新报告页会回到表单。",
+        "not_advice": "tosscan {version} 指出需要仔细阅读的条款，不构成法律意见。",
     },
 }
 
@@ -103,6 +130,14 @@ SEVERITY_NAMES = {
     "en": {"critical": "critical", "high": "high", "medium": "medium", "low": "low", "info": "info"},
     "zh": {"critical": "严重", "high": "高", "medium": "中", "low": "低", "info": "提示"},
 }
+
+
+# BCP 47 tags for <html lang>: "zh-CN" makes browsers and screen readers pick Simplified Chinese glyphs and voice.
+LANG_TAGS = {"en": "en", "zh": "zh-CN"}
+
+
+def lang_tag(lang: str) -> str:
+    return LANG_TAGS.get(lang, lang)
 
 
 def t(lang: str, key: str, **values: object) -> str:

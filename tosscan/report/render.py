@@ -12,10 +12,10 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from ..i18n import severity_name, t
+from ..i18n import lang_tag, severity_name, t
 from ..models import Report
 from ..taxonomy import category_name
-from .view import by_rule, document_pieces, labels, ordered, quote_pieces, readable, summary_rows
+from .view import by_rule, document_pieces, labels, ordered, quote_pieces, readable, short_source, summary_rows
 
 FORMATS = ("text", "json", "markdown", "html")
 _SEVERITY_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan",
@@ -50,6 +50,7 @@ def environment(autoescape: bool) -> Environment:
     env.filters["md"] = _md_escape
     env.filters["quote"] = _md_quote
     env.filters["code"] = _md_code
+    env.globals["lang_tag"] = lang_tag
     return env
 
 
@@ -86,7 +87,9 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
     lang = report.language
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
-    console.print(Panel(escape(report.grade_explanation), title=f"tosscan · {escape(report.document.source)}",
+    # The title names the file, not the folders it sits in; the JSON keeps the source as given.
+    title = f"tosscan · {escape(short_source(report.document.source))}"
+    console.print(Panel(escape(report.grade_explanation), title=title,
                         subtitle=escape(t(lang, "grade_score", grade=report.grade, score=report.score))))
     rows = summary_rows(report)
     if rows:
@@ -111,7 +114,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
                 if g.text is not None:
                     quote = " ".join((readable(g.text) if markdown else g.text).split())
                     console.print(f"  [italic]“{escape(quote[:600])}{'…' if len(quote) > 600 else ''}”[/] "
-                                  f"[dim]@{g.start}-{g.end}[/]")
+                                  f"[dim]({escape(t(lang, 'char_span', start=g.start, end=g.end))})[/]")
             if kind != "protection":
                 console.print(f"  {escape(f.explanation)}")
                 if f.fair_alternative:

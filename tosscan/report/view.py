@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 
 from ..i18n import severity_name, t
 from ..models import SEVERITY_ORDER, Finding, Report
@@ -84,11 +85,29 @@ def readable(text: str) -> str:
 
 def _shown(pieces: list[Piece], markdown: bool, keep_marked: bool = False) -> list[Piece]:
     """The pieces without the characters of Markdown markup (found in their joined text, so a link cut by a
-    highlight is still recognised); pieces left empty are dropped, unless marked and `keep_marked` (the full text
-    keeps them: they may carry a finding's anchor)."""
+    highlight is still recognised)."""
     if not markdown:
         return pieces
-    hidden = _merged(_markup("".join(p.text for p in pieces)))
+    return _hide(pieces, _markup("".join(p.text for p in pieces)), keep_marked)
+
+
+# Runs of blank lines: documents (Chinese ones especially) carry screenfuls of them, which a reader of the full
+# text should not scroll through. Display only, like the markup: offsets keep indexing the text as written.
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n){2,}")
+_EDGES = re.compile(r"\A\s+|\s+\Z")
+
+
+def _blank_runs(text: str) -> list[tuple[int, int]]:
+    """Spans to hide so that no more than one empty line separates paragraphs and the text neither starts nor
+    ends with blank space."""
+    spans = [(m.start() + 1, m.end() - 1) for m in _BLANK_RUN.finditer(text)]  # keeps its first and last "\n"
+    return spans + [m.span() for m in _EDGES.finditer(text)]
+
+
+def _hide(pieces: list[Piece], spans: list[tuple[int, int]], keep_marked: bool) -> list[Piece]:
+    """The pieces without the characters of `spans` (positions in the pieces' joined text); pieces left empty are
+    dropped, unless marked and `keep_marked` (the full text keeps them: they may carry a finding's anchor)."""
+    hidden = _merged(spans)
     out, pos, h = [], 0, 0
     for piece in pieces:
         end = pos + len(piece.text)
@@ -119,9 +138,10 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def document_pieces(report: Report) -> list[Piece]:
     """The whole text cut at every finding's bounds (Piece.start places the anchors); Markdown markup hidden when
-    the document is Markdown."""
+    the document is Markdown, runs of blank lines shown as one."""
     spans = [(f.start, f.end, i) for i, f in enumerate(report.findings) if f.start is not None and f.end is not None]
-    return _shown(split_marked(report.text, spans), report.document.format == "markdown", keep_marked=True)
+    pieces = _shown(split_marked(report.text, spans), report.document.format == "markdown", keep_marked=True)
+    return _hide(pieces, _blank_runs("".join(p.text for p in pieces)), keep_marked=True)
 
 
 def quote_pieces(finding: Finding, markdown: bool = False) -> list[Piece]:
@@ -143,6 +163,14 @@ def merge_marked_runs(pieces: list[Piece]) -> list[Piece]:
         else:
             merged.append(piece)
     return merged
+
+
+def short_source(source: str) -> str:
+    """A document's name for a heading: a file's name without its folders (a long absolute path buries it), a web
+    address or "<stdin>" whole."""
+    if "://" in source or source.startswith("<"):
+        return source
+    return PurePath(source).name or source
 
 
 def summary_rows(report: Report) -> list[dict]:

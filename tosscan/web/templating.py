@@ -7,6 +7,7 @@ from functools import lru_cache
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from .. import __version__
+from ..i18n import lang_tag, t
 
 
 @lru_cache(maxsize=1)
@@ -16,6 +17,8 @@ def environment() -> Environment:
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
     )
     env.globals["version"] = __version__
+    # The chrome of base.html.j2 speaks the page's language: a report page sets `page_lang` to the report's.
+    env.globals.update(tr=t, lang_tag=lang_tag)
     return env
 
 
