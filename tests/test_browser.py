@@ -203,3 +203,21 @@ def test_api_docs_render_offline(page, base_url):
     page.locator(".swagger-ui .info .title").wait_for()
     assert "tosscan" in page.locator(".swagger-ui .info .title").inner_text()
     assert page.get_by_text("/api/v1/scan").first.is_visible()
+
+
+def test_a_chinese_report_on_a_phone_speaks_chinese_on_one_line_of_navigation(context, base_url):
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url)
+    page.get_by_label("Paste the text").fill("\n\n\n\n隐私政策\n\n\n\n\n我们可在您注销账号后继续保留您的个人信息。\n")
+    submit_form(page)
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    assert page.locator("a.skip").inner_text() == "跳到正文"
+    # Every link of the navigation sits on the brand's row: the Chinese labels fit a phone without wrapping.
+    rows = page.locator("header.site nav a").evaluate_all(
+        "links => links.map(a => a.getBoundingClientRect()).map(r => [r.top, r.bottom])")
+    assert len(rows) == 5 and all(top < rows[0][1] for top, _ in rows)
+    assert page.locator(".fulltext").inner_text().startswith("隐私政策\n\n我们")  # blank runs shown as one line
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=ARTIFACTS / "report-zh-phone.png", full_page=True)
+    page.close()
