@@ -125,3 +125,25 @@ def test_markup_inside_scripts_and_comments_does_not_count_as_nesting():
     opened_in_strings = "<script>var t = '" + "<div>" * 30_000 + "';</script><!-- " + "<span>" * 30_000 + " -->"
     html = f"<body>{opened_in_strings}<p>We may use your photos.</p></body>".encode()
     assert ingest.from_bytes(html, "page.html").text == "We may use your photos.\n"
+
+
+@pytest.mark.parametrize(("data", "name"), [
+    # A spider saved the page before its script ran: only the notice (and a shop name) is there.
+    ("海马体照相馆Please enable JavaScript to continue.".encode(), "policy.txt"),
+    (b"<html><body><noscript>You need to enable JavaScript to run this app.</noscript><div id=root></div>"
+     b"<script src=/app.js></script></body></html>", "terms.html"),
+    (b"<html><head><script>render()</script></head><body><div id=app></div></body></html>", "privacy.html"),
+])
+def test_a_page_that_needs_javascript_is_a_clear_error_not_a_grade_a_report(data, name):
+    with pytest.raises(IngestError, match="JavaScript") as caught:
+        ingest.from_bytes(data, name)
+    assert caught.value.code == "needs_javascript"
+
+
+def test_a_policy_that_mentions_javascript_is_still_a_document():
+    text = ("We use cookies. Some features of the site require JavaScript. " + "We keep your photos for 30 days. " * 20)
+    assert ingest.from_bytes(text.encode(), "policy.txt").text == text
+    # An empty page with no script is simply empty.
+    with pytest.raises(IngestError) as caught:
+        ingest.from_bytes(b"<html><body><p> </p></body></html>", "blank.html")
+    assert caught.value.code == "empty"

@@ -134,6 +134,8 @@ def test_422_malformed_json_and_empty_upload(client):
     response = client.post("/api/v1/scan", content=b'{"text": ', headers={"content-type": "application/json"})
     assert_error(response, 422, "invalid_body")
     assert_error(client.post("/api/v1/scan", files={"file": ("empty.txt", b"   ", "text/plain")}), 422, "empty")
+    stub = b"<html><body><noscript>Please enable JavaScript to continue.</noscript></body></html>"
+    assert_error(client.post("/api/v1/scan", files={"file": ("terms.html", stub, "text/html")}), 422, "needs_javascript")
 
 
 def test_400_url_problems(client, strict_client):

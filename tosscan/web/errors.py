@@ -26,7 +26,7 @@ STATUS_BY_CODE = {
     # A web address that cannot give us a document is the request's fault, not a server error.
     "bad_url": 400, "forbidden_address": 400, "unreachable": 400, "http_error": 400, "not_a_document": 400,
     "too_many_redirects": 400,
-    "empty": 422, "binary": 422, "bad_pdf": 422, "bad_encoding": 422, "invalid_input": 422, "invalid_body": 422,
+    "empty": 422, "needs_javascript": 422, "binary": 422, "bad_pdf": 422, "bad_encoding": 422, "invalid_input": 422, "invalid_body": 422,
     "unsupported_language": 422,
     "language_mismatch": 422,
     "not_found": 404,
