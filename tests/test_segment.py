@@ -150,3 +150,15 @@ def test_a_title_sentence_is_not_quoted_but_its_clause_is():
 def test_a_run_of_labels_is_a_list_not_a_title_and_its_clause():
     text = "Cookies. Usage Data. unique device identifiers for advertising. email address."
     assert segment(text).sentences[0].kind == "sentence"
+
+
+def test_a_sentence_announcing_the_following_items_is_their_lead_in_as_a_colon_is():
+    text = ("We use your Personal Data, including for the following purposes.\n"
+            "- To provide the Services.\n"
+            "- To train our models.\n\n"
+            "We keep your data safe.\n"
+            "- An item after an ordinary sentence.\n")
+    seg = segment(text)
+    said = [text[s.start:s.end] for s in seg.sentences]
+    lead_of = {said[i]: said[j] for i, j in seg.lead_ins.items()}
+    assert lead_of == {"- To provide the Services.": said[0], "- To train our models.": said[0]}

@@ -39,6 +39,8 @@ _BOLD_ITEM_TITLE = re.compile(r"^[ \t]*[*\-+•·][ \t]+(\*\*|__)(?P<title>\w[\w
 # Closing quotes/brackets and Markdown emphasis may follow the final punctuation: "。**" still ends the line.
 _TERMINAL_PUNCT = tuple(".!?;:。！？；：")
 _COLONS = (":", "：")  # a line ending so introduces what follows it (a list, a lead-in)
+# "... for the following purposes." and "as follows." introduce the list after them as a colon does.
+_ANNOUNCES_LIST = re.compile(r"\b(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)\s*[.:]?[\s*_]*$", re.IGNORECASE)
 _CLOSERS = "'\"”’)]*_"
 
 
@@ -388,7 +390,8 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                     seg.sentences.append(Span(s, e, kind, clause_index))
                 group_start = i
         last_end = sentences[-1][1] if sentences else b_end
-        if _ends_with(text[max(b_start, last_end - 12):last_end], _COLONS):
+        if _ends_with(text[max(b_start, last_end - 12):last_end], _COLONS) or (
+                not zh and _ANNOUNCES_LIST.search(text[max(b_start, last_end - 60):last_end])):
             lead.opens(len(seg.sentences) - 1, item, indent)
     if seg.sections:
         seg.sections[-1].end = seg.clauses[-1].end
