@@ -162,3 +162,15 @@ def test_a_sentence_announcing_the_following_items_is_their_lead_in_as_a_colon_i
     said = [text[s.start:s.end] for s in seg.sentences]
     lead_of = {said[i]: said[j] for i, j in seg.lead_ins.items()}
     assert lead_of == {"- To provide the Services.": said[0], "- To train our models.": said[0]}
+
+
+def test_a_question_on_a_line_of_its_own_titles_the_answer():
+    text = ("Do we transfer your personal data outside of the EU?\n"
+            "We store your data in France.\n"
+            "Can you delete your data? Yes. Write to us and we delete it within 30 days.\n")
+    seg = segment(text)
+    kinds = {text[s.start:s.end]: s.kind for s in seg.sentences}
+    assert kinds["Do we transfer your personal data outside of the EU?"] == "heading"
+    assert kinds["We store your data in France."] == "sentence"
+    # A question followed by its answer on the same line is part of the paragraph.
+    assert kinds["Can you delete your data?"] == "sentence"

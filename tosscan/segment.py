@@ -177,6 +177,11 @@ def _is_heading(line: str) -> bool:
     title = _BOLD_ITEM_TITLE.match(line)
     if title and len(title["title"].split()) <= 4:
         return True
+    # "What information do we collect?" / "Do we transfer your data outside the EU?": a question on a line of its
+    # own titles the answer below it (FAQ-style policies).
+    if stripped.endswith("?") and len(stripped) <= 100 and not CJK.search(stripped) \
+            and len(stripped.split()) <= 14 and not re.search(r"[.!;:]\s", stripped):
+        return True
     if len(stripped) > 100 or _ends_sentence(stripped) and not stripped.endswith(":"):
         return False
     if CJK.search(stripped):
