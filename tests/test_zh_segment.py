@@ -111,3 +111,11 @@ def test_full_width_numbered_items_belong_to_the_list_their_lead_in_opens():
     assert said == ["为完成实名认证，我们会收集以下信息：", "（1）面部识别特征；", "（2）身份证号码。"]
     assert {said[i]: said[j] for i, j in seg.lead_ins.items()} == {
         "（1）面部识别特征；": said[0], "（2）身份证号码。": said[0]}
+
+
+def test_a_line_that_is_only_a_list_marker_opens_the_item_its_next_line_continues():
+    text = "我们会自动采集以下技术信息，包括：\nA.\n设备或软件信息，例如您的IP地址；\nB. 您搜索和浏览的信息；\n"
+    seg = segment(text, "zh")
+    said = [text[s.start:s.end] for s in seg.sentences]
+    assert said == ["我们会自动采集以下技术信息，包括：", "A.\n设备或软件信息，例如您的IP地址；", "B. 您搜索和浏览的信息；"]
+    assert seg.lead_ins == {1: 0, 2: 0}

@@ -39,6 +39,7 @@ _BOLD_ITEM_TITLE = re.compile(r"^[ \t]*[*\-+•·][ \t]+(\*\*|__)(?P<title>\w[\w
 # Closing quotes/brackets and Markdown emphasis may follow the final punctuation: "。**" still ends the line.
 _TERMINAL_PUNCT = tuple(".!?;:。！？；：")
 _COLONS = (":", "：")  # a line ending so introduces what follows it (a list, a lead-in)
+_BARE_MARKER = re.compile(r"^[ \t]*(?:(?:[A-Za-z]|\d{1,3}|[ivxIVX]{1,4})[.)]|[（(][ \t]*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})[ \t]*[)）])[ \t]*$")
 # "... for the following purposes." and "as follows." introduce the list after them as a colon does.
 _ANNOUNCES_LIST = re.compile(r"\b(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)\s*[.:]?[\s*_]*$", re.IGNORECASE)
 _CLOSERS = "'\"”’)]*_"
@@ -336,6 +337,11 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         content = line.rstrip("\r\n")
         if not content.strip():
             prev_joinable = False
+            continue
+        # A line that is only a list marker ("A." above its item's text) opens an item the next line continues.
+        if _BARE_MARKER.match(content):
+            blocks.append([line_start, line_start + len(content), False, True, _indent(content)])
+            prev_joinable = True
             continue
         # Label-like lines right after "We collect:" are the items of that list, however many there are.
         label = _is_label(content)
