@@ -174,3 +174,14 @@ def test_a_question_on_a_line_of_its_own_titles_the_answer():
     assert kinds["We store your data in France."] == "sentence"
     # A question followed by its answer on the same line is part of the paragraph.
     assert kinds["Can you delete your data?"] == "sentence"
+
+
+def test_the_header_row_of_a_markdown_table_is_a_heading():
+    text = ("| Partner | Data shared | Purpose |\n|---|---|---|\n| Advertising partners | device identifiers | ads |\n\n"
+            "| not a header | because no rule follows |\n")
+    seg = segment(text)
+    kinds = {text[s.start:s.end]: s.kind for s in seg.sentences}
+    assert kinds["| Partner | Data shared | Purpose |"] == "heading"
+    assert kinds["| Advertising partners | device identifiers | ads |"] == "sentence"
+    assert kinds["| not a header | because no rule follows |"] == "sentence"
+    assert "|---|---|---|" not in kinds

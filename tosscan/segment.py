@@ -61,6 +61,7 @@ _ZH_NUMBERED_TITLE = re.compile(
     r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:\\?\.\d{1,2})*(?:\\?\.|、|\s))")
 _ZH_SENTENCE_PUNCT = re.compile(r"[，。；！？,;]")
 _TABLE_ROW = re.compile(r"\|.*\|")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$")
 
 # Words whose trailing period does not end a sentence (checked lower-cased, without the period).
 ABBREVIATIONS = frozenset("""
@@ -331,10 +332,12 @@ def segment(text: str, lang: str = "en") -> Segmentation:
     pos = 0
     prev_joinable = False
     in_colon_list = False  # inside the lines that follow a line ending with ":"
+    prev_table_row = False  # the line before was a table row (a header, if a "|---|" rule follows)
     for line in text.splitlines(keepends=True):
         line_start, line_end = pos, pos + len(line)
         pos = line_end
         content = line.rstrip("\r\n")
+        after_table_row, prev_table_row = prev_table_row, False
         if not content.strip():
             prev_joinable = False
             continue
@@ -353,8 +356,15 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                            _indent(content)])
             prev_joinable = False
             continue
-        # "| a | b" or "a | b | c": each row of a Markdown table is a clause.
+        # "| a | b" or "a | b | c": each row of a Markdown table is a clause; the row above "|---|---|" names the
+        # columns ("| Partner | Data shared | Purpose |"), a heading.
+        if _TABLE_RULE.match(content):
+            if after_table_row:
+                blocks[-1][2] = True
+            prev_joinable = False
+            continue
         table_row = content.lstrip().startswith("|") or bool(_TABLE_ROW.search(content))
+        prev_table_row = table_row
         starts_item = bool(_LIST_MARKER.match(content)) or table_row
         if prev_joinable and not starts_item:
             blocks[-1][1] = line_start + len(content)
