@@ -60,7 +60,9 @@ def test_each_table_row_is_a_clause():
             "极光SDK | 推送 | 设备信息、位置信息  \n网易七鱼SDK | 客服 | 相册、相机  \n")
     seg = segment(text, "zh")
     rows = pieces(text, seg.clauses)
-    assert rows[2] == "极光SDK | 推送 | 设备信息、位置信息" and rows[3] == "网易七鱼SDK | 客服 | 相册、相机"
+    # The rule line is no clause; the row above it names the columns (a heading).
+    assert rows == ["第三方SDK | 服务功能 | 获取信息", "极光SDK | 推送 | 设备信息、位置信息", "网易七鱼SDK | 客服 | 相册、相机"]
+    assert [c.kind for c in seg.clauses] == ["heading", "clause", "clause"]
 
 
 def test_sentences_split_on_chinese_stops_with_exact_offsets():
