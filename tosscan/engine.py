@@ -62,6 +62,7 @@ class _Index:
         self._folded: dict[tuple[str, int], str] = {}
         self._regex_memo: dict[tuple[str, str, int], re.Match | None] = {}
         self._folded_text: str | None = None
+        self._hit_sentences: dict[str, set[int]] = {}
 
     def by_unit(self, scope: str, key: str) -> dict[int, list[Hit]]:
         """The hits of one term key, per sentence or clause (headings left out)."""
@@ -142,12 +143,29 @@ class _Index:
                 return True
         return False
 
-    def lead_in_holds(self, groups: list[CompiledGroup], span: Span) -> bool:
-        """Does one of the groups hit in the sentence that introduces the list this unit is an item of?"""
-        lead = self.seg.lead_ins.get(self.seg.sentence_at(span.start), -1)
-        if lead < 0:
-            return False
-        return self.any_holds(groups, [self.units_of(g, "sentence") for g in groups], "sentence", lead)
+    def lead_in_of(self, span: Span) -> int:
+        """The sentence that introduces the list this unit is an item of, or -1."""
+        return self.seg.lead_ins.get(self.seg.sentence_at(span.start), -1)
+
+    def holds_in_sentence(self, groups: list[CompiledGroup], sentence: int) -> bool:
+        """Does one of the groups hit in this sentence? A heading counts: "## We collect:" introduces a list too."""
+        for group in groups:
+            if any(sentence in self._sentences_hit(key) for key in group.eager_keys):
+                return True
+            if group.regexes:
+                folded = self._folded_unit("sentence", sentence)
+                first = _first_live(group, folded)
+                if first >= 0 and self._regex_holds(group, "sentence", sentence, folded, first):
+                    return True
+        return False
+
+    def _sentences_hit(self, key: str) -> set[int]:
+        """The sentences (headings included) where a term key hit, built once per key."""
+        found = self._hit_sentences.get(key)
+        if found is None:
+            sentence_at = self.seg.sentence_at
+            found = self._hit_sentences[key] = {sentence_at(start) for start, _, _ in self.located.get(key, ())}
+        return found
 
     def _haystack(self, regex: re.Pattern, scope: str, unit: int) -> tuple[re.Pattern, str]:
         """What to search in a unit: the case-sensitive twin in the case-folded text when there is a twin and folding
@@ -336,12 +354,10 @@ def _clause_rule_findings(rule_c: CompiledRule, index: _Index, text: str, labels
         if not index.all_hold(rest, rest_units, scope, unit) or index.any_holds(rule_c.none, none_units, scope, unit):
             continue
         span = units[unit]
-        # "We collect the following:" / "- your precise location": the item names what its lead-in does.
-        if lead_in_groups and not all(
-                index.any_holds([g], [found], scope, unit) or index.lead_in_holds([g], span)
-                for g, found in zip(lead_in_groups, lead_in_units)):
+        lead = index.lead_in_of(span) if lead_in_groups or lead_in_guards else -1
+        if lead_in_groups and not _lead_in_groups_hold(rule_c, index, lead_in_units, scope, unit, lead):
             continue
-        if lead_in_guards and index.lead_in_holds(lead_in_guards, span):
+        if lead_in_guards and lead >= 0 and index.holds_in_sentence(lead_in_guards, lead):
             continue
         matched = [hit for g in rule_c.all for hit in index.spans_in(g, scope, unit, span)]
         start, end = span.start, span.end
@@ -352,6 +368,21 @@ def _clause_rule_findings(rule_c: CompiledRule, index: _Index, text: str, labels
                 start, end = seg.sentences[min(sentences)].start, seg.sentences[max(sentences)].end
         findings.append(_finding(rule_c, start, end, text, _evidence(matched, text, labels)))
     return findings
+
+
+def _lead_in_groups_hold(rule_c: CompiledRule, index: _Index, found_units: list[set[int]], scope: str, unit: int,
+                         lead: int) -> bool:
+    """Do the groups marked lead_in hold in the item or in its lead-in ("We collect the following:" / "- your
+    precise location": the item names what its lead-in does)? A lead-in that supplies a group is read by every
+    guard of the rule as well: "You may share the following:" is the user's act, whatever the item says."""
+    via_lead = False
+    for group, found in zip(rule_c.lead_in_groups, found_units):
+        if index.any_holds([group], [found], scope, unit):
+            continue
+        if lead < 0 or not index.holds_in_sentence([group], lead):
+            return False
+        via_lead = True
+    return not (via_lead and index.holds_in_sentence(rule_c.none, lead))
 
 
 def _gap_findings(rule_c: CompiledRule, index: _Index, text: str, findings: list[dict],
