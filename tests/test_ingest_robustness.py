@@ -140,6 +140,16 @@ def test_a_page_that_needs_javascript_is_a_clear_error_not_a_grade_a_report(data
     assert caught.value.code == "needs_javascript"
 
 
+@pytest.mark.parametrize(("data", "name"), [
+    # Short excerpts a user pastes or saves: a clause mentions JavaScript among others.
+    (b"Privacy excerpt. The App requires JavaScript and collects your precise location, contacts and photos. "
+     b"We may sell your personal data to advertisers.", "terms.txt"),
+    (b"# Terms\n\nYou need to enable JavaScript to use the editor. We use your prompts to train our models.", "terms.md"),
+])
+def test_a_short_excerpt_that_mentions_javascript_is_a_document(data, name):
+    assert "JavaScript" in ingest.from_bytes(data, name).text
+
+
 def test_a_policy_that_mentions_javascript_is_still_a_document():
     text = ("We use cookies. Some features of the site require JavaScript. " + "We keep your photos for 30 days. " * 20)
     assert ingest.from_bytes(text.encode(), "policy.txt").text == text

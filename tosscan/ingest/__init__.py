@@ -1,14 +1,14 @@
 """Turn user input (text, a file's bytes, a path) into a Document. Knows nothing of rules or reports."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import IngestError
 from ..models import Document
 from ..settings import get_settings
-from .html import html_to_text, is_script_stub
+from .html import html_to_text
 from .pdf import pdf_to_text
+from .stub import check_not_stub, check_page_has_text
 from .text import check_text, decode_bytes, repair_mojibake
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -65,14 +65,9 @@ def from_bytes(data: bytes, filename: str | None = None, content_type: str | Non
     if fmt == "html":
         page = check_text(text, limit_bytes)
         text = html_to_text(page)
-        if not text.strip() and re.search(r"<(?:no)?script\b", page, re.IGNORECASE):
-            raise IngestError("this page has no text until JavaScript builds it, and tosscan does not run "
-                              "JavaScript: open the page in a browser, copy the terms and paste them", "needs_javascript")
+        check_page_has_text(page, text)
     text, repaired = repair_mojibake(text)
-    if is_script_stub(text):
-        raise IngestError("this page shows its text only with JavaScript, which tosscan does not run (it says "
-                          f"only {text.strip()[:80]!r}): open it in a browser, copy the terms and paste them",
-                          "needs_javascript")
+    check_not_stub(text)
     return Document(text=check_text(text, limit_chars), source=source, format=fmt, encoding=encoding,
                     repaired=repaired)
 

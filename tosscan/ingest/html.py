@@ -16,12 +16,6 @@ _BLOCK = {
 _PARAGRAPH_END = {"p", "ul", "ol", "table", "blockquote", "section", "pre"}
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SPACES = re.compile(r"[\s\u00a0\u200b]+")
-# "Please enable JavaScript to continue": a page that builds its text in the browser, saved or fetched without it.
-_NEEDS_SCRIPT = re.compile(r"\b(?:enable|turn\s+on|activate|requires?|needs?)\s+(?:\w+\s+){0,2}?javascript\b|"
-                           r"\bjavascript\s+(?:is\s+)?(?:required|disabled|must\s+be\s+enabled)\b|"
-                           r"(?:启用|开启|打开|需要|支持)\s*javascript", re.IGNORECASE)
-# Fewer words than this around such a notice: the notice is all there is.
-_STUB_WORDS = 60
 
 
 def html_to_text(html: str) -> str:
@@ -33,11 +27,6 @@ def html_to_text(html: str) -> str:
     if page is None:
         return ""
     return _render_lines(_content_roots(tree, page))
-
-
-def is_script_stub(text: str) -> bool:
-    """Is the whole text a notice that the page needs JavaScript (with no document behind it)?"""
-    return len(text.split()) < _STUB_WORDS and len(text) < _STUB_WORDS * 8 and bool(_NEEDS_SCRIPT.search(text))
 
 
 def _content_roots(tree: HTMLParser, page: Node) -> list[Node]:
