@@ -185,3 +185,14 @@ def test_the_header_row_of_a_markdown_table_is_a_heading():
     assert kinds["| Advertising partners | device identifiers | ads |"] == "sentence"
     assert kinds["| not a header | because no rule follows |"] == "sentence"
     assert "|---|---|---|" not in kinds
+
+
+def test_a_question_wrapped_over_two_lines_is_one_heading_and_a_plain_following_is_no_lead_in():
+    text = ("Do we sell or share your personal information with advertisers or data\nbrokers?\n\n"
+            "No. We keep it to ourselves.\n\n"
+            "Refunds are paid by the end of the following month.\n- an item of another list\n")
+    seg = segment(text)
+    kinds = {text[s.start:s.end]: s.kind for s in seg.sentences}
+    assert kinds["Do we sell or share your personal information with advertisers or data\nbrokers?"] == "heading"
+    assert kinds["No. We keep it to ourselves."] == "sentence"
+    assert not seg.lead_ins

@@ -121,3 +121,4 @@ def test_a_line_that_is_only_a_list_marker_opens_the_item_its_next_line_continue
     said = [text[s.start:s.end] for s in seg.sentences]
     assert said == ["我们会自动采集以下技术信息，包括：", "A.\n设备或软件信息，例如您的IP地址；", "B. 您搜索和浏览的信息；"]
     assert seg.lead_ins == {1: 0, 2: 0}
+

@@ -41,7 +41,9 @@ _TERMINAL_PUNCT = tuple(".!?;:。！？；：")
 _COLONS = (":", "：")  # a line ending so introduces what follows it (a list, a lead-in)
 _BARE_MARKER = re.compile(r"^[ \t]*(?:(?:[A-Za-z]|\d{1,3}|[ivxIVX]{1,4})[.)]|[（(][ \t]*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})[ \t]*[)）])[ \t]*$")
 # "... for the following purposes." and "as follows." introduce the list after them as a colon does.
-_ANNOUNCES_LIST = re.compile(r"\b(?:the\s+following(?:\s+[\w-]+){0,3}|as\s+follows)\s*[.:]?[\s*_]*$", re.IGNORECASE)
+_ANNOUNCES_LIST = re.compile(r"\b(?:the\s+following(?:\s+[\w-]+)?\s+(?:purposes|ways|categories|types|kinds|reasons|"
+                             r"cases|circumstances|situations|information|data|rights|parties|recipients|"
+                             r"third\s+parties)|as\s+follows)\s*[.:]?[\s*_]*$", re.IGNORECASE)
 _CLOSERS = "'\"”’)]*_"
 
 
@@ -350,8 +352,9 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         label = _is_label(content)
         listed = in_colon_list
         in_colon_list = content.rstrip().endswith(_COLONS) or (in_colon_list and label)
-        # A label line right after "We collect:" is an item of that list, not a title.
-        if _is_heading(content) or (label and not listed):
+        # A label line right after "We collect:" is an item of that list, not a title; a question line that ends a
+        # hard-wrapped sentence ("...or data / brokers?") is no title either.
+        if (_is_heading(content) and not (prev_joinable and content.rstrip().endswith("?"))) or (label and not listed):
             blocks.append([line_start, line_start + len(content), True, bool(_LIST_MARKER.match(content)),
                            _indent(content)])
             prev_joinable = False
@@ -368,6 +371,10 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         starts_item = bool(_LIST_MARKER.match(content)) or table_row
         if prev_joinable and not starts_item:
             blocks[-1][1] = line_start + len(content)
+            # A short question wrapped over two lines ("Do we sell ... or data / brokers?") titles its answer too.
+            if not blocks[-1][2] and _is_heading(" ".join(text[blocks[-1][0]:blocks[-1][1]].split()) + "\n") \
+                    and content.rstrip().endswith("?"):
+                blocks[-1][2] = True
         else:
             blocks.append([line_start, line_start + len(content), False, starts_item and not table_row,
                            _indent(content)])
