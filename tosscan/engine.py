@@ -351,11 +351,14 @@ def _clause_rule_findings(rule_c: CompiledRule, index: _Index, text: str, labels
     lead_in_guards = rule_c.lead_in_guards
     findings = []
     for unit in sorted(candidates):
-        if not index.all_hold(rest, rest_units, scope, unit) or index.any_holds(rule_c.none, none_units, scope, unit):
+        if not index.all_hold(rest, rest_units, scope, unit):
             continue
         span = units[unit]
         lead = index.lead_in_of(span) if lead_in_groups or lead_in_guards else -1
+        # Every match group before any guard: guards are many regexes, and most candidates fail a group first.
         if lead_in_groups and not _lead_in_groups_hold(rule_c, index, lead_in_units, scope, unit, lead):
+            continue
+        if index.any_holds(rule_c.none, none_units, scope, unit):
             continue
         if lead_in_guards and lead >= 0 and index.holds_in_sentence(lead_in_guards, lead):
             continue
