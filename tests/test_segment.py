@@ -11,6 +11,18 @@ change these terms at any time.
 """
 
 
+def sentence_kinds(text, lang="en"):
+    """Each sentence's text -> its kind ("sentence" or "heading")."""
+    return {text[s.start:s.end]: s.kind for s in segment(text, lang).sentences}
+
+
+def lead_ins_by_text(text, lang="en"):
+    """Each list item's text -> the text of the sentence that introduces it."""
+    seg = segment(text, lang)
+    said = [text[s.start:s.end] for s in seg.sentences]
+    return {said[i]: said[j] for i, j in seg.lead_ins.items()}
+
+
 def texts(text, spans):
     return [text[s.start:s.end] for s in spans]
 
@@ -98,9 +110,7 @@ def test_list_items_know_the_sentence_that_introduces_them():
             "- resell outputs.\n"
             "We keep your data for 30 days.\n"
             "- an item after a plain paragraph\n")
-    seg = segment(text)
-    said = [text[s.start:s.end] for s in seg.sentences]
-    lead_of = {said[i]: said[j] for i, j in seg.lead_ins.items()}
+    lead_of = lead_ins_by_text(text)
     assert lead_of["1. copy the Services;"] == "Customer will not:"
     assert lead_of["2. resell or sublicense Customer's rights;"] == "Customer will not:"
     assert lead_of["- upload photos of other people"] == lead_of["- resell outputs."] == "You agree not to:"
@@ -158,18 +168,15 @@ def test_a_sentence_announcing_the_following_items_is_their_lead_in_as_a_colon_i
             "- To train our models.\n\n"
             "We keep your data safe.\n"
             "- An item after an ordinary sentence.\n")
-    seg = segment(text)
-    said = [text[s.start:s.end] for s in seg.sentences]
-    lead_of = {said[i]: said[j] for i, j in seg.lead_ins.items()}
-    assert lead_of == {"- To provide the Services.": said[0], "- To train our models.": said[0]}
+    lead_in = "We use your Personal Data, including for the following purposes."
+    assert lead_ins_by_text(text) == {"- To provide the Services.": lead_in, "- To train our models.": lead_in}
 
 
 def test_a_question_on_a_line_of_its_own_titles_the_answer():
     text = ("Do we transfer your personal data outside of the EU?\n"
             "We store your data in France.\n"
             "Can you delete your data? Yes. Write to us and we delete it within 30 days.\n")
-    seg = segment(text)
-    kinds = {text[s.start:s.end]: s.kind for s in seg.sentences}
+    kinds = sentence_kinds(text)
     assert kinds["Do we transfer your personal data outside of the EU?"] == "heading"
     assert kinds["We store your data in France."] == "sentence"
     # A question followed by its answer on the same line is part of the paragraph.
@@ -179,8 +186,7 @@ def test_a_question_on_a_line_of_its_own_titles_the_answer():
 def test_the_header_row_of_a_markdown_table_is_a_heading():
     text = ("| Partner | Data shared | Purpose |\n|---|---|---|\n| Advertising partners | device identifiers | ads |\n\n"
             "| not a header | because no rule follows |\n")
-    seg = segment(text)
-    kinds = {text[s.start:s.end]: s.kind for s in seg.sentences}
+    kinds = sentence_kinds(text)
     assert kinds["| Partner | Data shared | Purpose |"] == "heading"
     assert kinds["| Advertising partners | device identifiers | ads |"] == "sentence"
     assert kinds["| not a header | because no rule follows |"] == "sentence"
@@ -191,8 +197,7 @@ def test_a_question_wrapped_over_two_lines_is_one_heading_and_a_plain_following_
     text = ("Do we sell or share your personal information with advertisers or data\nbrokers?\n\n"
             "No. We keep it to ourselves.\n\n"
             "Refunds are paid by the end of the following month.\n- an item of another list\n")
-    seg = segment(text)
-    kinds = {text[s.start:s.end]: s.kind for s in seg.sentences}
+    kinds = sentence_kinds(text)
     assert kinds["Do we sell or share your personal information with advertisers or data\nbrokers?"] == "heading"
     assert kinds["No. We keep it to ourselves."] == "sentence"
-    assert not seg.lead_ins
+    assert not lead_ins_by_text(text)
