@@ -62,7 +62,7 @@ class _Index:
         self._folded: dict[tuple[str, int], str] = {}
         self._regex_memo: dict[tuple[str, str, int], re.Match | None] = {}
         self._folded_text: str | None = None
-        self._hit_sentences: dict[str, set[int]] = {}
+        self._hit_sentences: dict[int, set[int]] = {}
 
     def by_unit(self, scope: str, key: str) -> dict[int, list[Hit]]:
         """The hits of one term key, per sentence or clause (headings left out)."""
@@ -149,22 +149,16 @@ class _Index:
 
     def holds_in_sentence(self, groups: list[CompiledGroup], sentence: int) -> bool:
         """Does one of the groups hit in this sentence? A heading counts: "## We collect:" introduces a list too."""
-        for group in groups:
-            if any(sentence in self._sentences_hit(key) for key in group.eager_keys):
-                return True
-            if group.regexes:
-                folded = self._folded_unit("sentence", sentence)
-                first = _first_live(group, folded)
-                if first >= 0 and self._regex_holds(group, "sentence", sentence, folded, first):
-                    return True
-        return False
+        return self.any_holds(groups, [self._sentences_hit(g) for g in groups], "sentence", sentence)
 
-    def _sentences_hit(self, key: str) -> set[int]:
-        """The sentences (headings included) where a term key hit, built once per key."""
-        found = self._hit_sentences.get(key)
+    def _sentences_hit(self, group: CompiledGroup) -> set[int]:
+        """The sentences (headings included, unlike units_of) where one of the group's phrase/lemma terms hit,
+        built once per group."""
+        found = self._hit_sentences.get(id(group))
         if found is None:
-            sentence_at = self.seg.sentence_at
-            found = self._hit_sentences[key] = {sentence_at(start) for start, _, _ in self.located.get(key, ())}
+            sentence_at, located = self.seg.sentence_at, self.located
+            found = self._hit_sentences[id(group)] = {
+                sentence_at(start) for key in group.eager_keys for start, _, _ in located.get(key, ())}
         return found
 
     def _haystack(self, regex: re.Pattern, scope: str, unit: int) -> tuple[re.Pattern, str]:
